@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a private PostgreSQL cluster (.pg/test) that it starts by itself,
+# then prints one line "N passed, N failed" counted from the test results.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source deploy/postgres.sh
+
+# The test cluster is throw-away: durability buys nothing here and costs time.
+PG_FSYNC=off pg_private_start test "${BSGFUNDS_TEST_PG_PORT:-55433}"
+export ConnectionStrings__Marten="$PG_CONNECTION"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test BsgFunds.sln -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(printf '%s' "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$passed" = 0 ] && [ "$failed" = 0 ] && [ "$status" != 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

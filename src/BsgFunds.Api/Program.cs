@@ -1,0 +1,29 @@
+using BsgFunds.Api.Dev;
+using BsgFunds.Api.Setup;
+using JasperFx;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBsgMarten();
+builder.AddBsgWolverine();
+builder.AddBsgAuthentication();
+builder.AddBsgProblemDetails();
+builder.AddBsgOpenApi();
+builder.AddBsgHealthChecks();
+
+var app = builder.Build();
+
+app.UseCorrelationId();
+app.UseBsgProblemDetails();
+app.UseBsgOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapBsgHealthChecks();
+app.MapWolverineEndpoints(WolverineSetup.ConfigureEndpoints);
+if (app.Environment.IsDevelopment()) app.MapDevTokenEndpoint();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

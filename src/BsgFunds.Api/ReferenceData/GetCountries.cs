@@ -1,0 +1,46 @@
+using System.Globalization;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.ReferenceData;
+
+public static class GetCountriesEndpoint
+{
+    public static ProblemDetails Validate(string? on) =>
+        on is null || DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? WolverineContinue.NoProblems
+            : Problems.From(Refusal.Invalid("date-malformed", "on", $"'{on}' is not a date: write it yyyy-MM-dd."));
+
+    /// <summary>ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the day the groups are read for.</summary>
+    [WolverineGet("/api/countries", OperationId = "ListCountries")]
+    [Authorize(Roles = Roles.AnySignedIn)]
+    [Tags("Reference data")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static async Task<IReadOnlyList<CountryView>> Get(string? on, IQuerySession session, TimeProvider clock)
+    {
+        var day = Day(on, clock);
+        return (await Countries.AllAsync(session)).Select(c => CountryView.Of(c, day)).ToList();
+    }
+
+    internal static DateOnly Day(string? on, TimeProvider clock) => on is null
+        ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
+        : DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+public static class GetCountryEndpoint
+{
+    public static ProblemDetails Validate(string? on) => GetCountriesEndpoint.Validate(on);
+
+    [WolverineGet("/api/countries/{code}", OperationId = "GetCountry")]
+    [Authorize(Roles = Roles.AnySignedIn)]
+    [Tags("Reference data")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<CountryView?> Get(string code, string? on, IQuerySession session, TimeProvider clock) =>
+        await Countries.FindAsync(session, code) is { } country ? CountryView.Of(country, GetCountriesEndpoint.Day(on, clock)) : null;
+}

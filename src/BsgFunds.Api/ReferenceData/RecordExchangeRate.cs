@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.ReferenceData;
+
+/// <summary>The month's rate of a currency to CHF: how many CHF one unit is worth, and where the rate comes from.</summary>
+public sealed record RecordExchangeRate(decimal? RateToChf, string? Source);
+
+public static class RecordExchangeRateEndpoint
+{
+    public static ProblemDetails Validate(RecordExchangeRate? command)
+    {
+        if (command is null) return Problems.MissingBody("{ rateToChf, source }");
+        var errors = new Dictionary<string, string[]>();
+        if (command.RateToChf is null) errors["rateToChf"] = ["'rateToChf' (CHF per one unit of the currency) is required."];
+        if (string.IsNullOrWhiteSpace(command.Source)) errors["source"] = ["'source' (where the rate comes from, e.g. UN operational rate) is required."];
+        else if (command.Source.Length > 200) errors["source"] = ["'source' is at most 200 characters."];
+        return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Invalid(errors);
+    }
+
+    [WolverinePut("/api/exchange-rates/{currency}/{month}", OperationId = "RecordExchangeRate")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Reference data")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static async Task<ExchangeRateView> Put(
+        string currency, string month, RecordExchangeRate command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var current = YearMonth.TryParse(month, out var yearMonth)
+            ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
+            : null;
+        var events = ExchangeRateDecision
+            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), user.FindFirstValue(Claims.Subject)!, clock.GetUtcNow())
+            .OrRefuse();
+        foreach (var recorded in events) session.Events.Append(recorded.MonthId, recorded);
+        return ExchangeRateView.From(events.Count > 0 ? events[0] : current!.RateOf(currency)!);
+    }
+}
+
+public sealed record ExchangeRateView(string Currency, string Month, decimal RateToChf, string Source, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static ExchangeRateView From(ExchangeRateRecorded r) => new(r.Currency, r.Month, r.RateToChf, r.Source, r.RecordedBy, r.RecordedAt);
+}

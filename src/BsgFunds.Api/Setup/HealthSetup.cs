@@ -1,0 +1,77 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BsgFunds.Api.Setup;
+
+/// <summary>/health/live answers while the process runs; /health/ready only while the database answers and no projection is stalled or failed.</summary>
+public static class HealthSetup
+{
+    private const string Ready = "ready";
+
+    public static WebApplicationBuilder AddBsgHealthChecks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: [Ready])
+            .AddMartenAsyncDaemonHealthCheck(maxEventLag: 1000, maxSameLagTime: TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    public static WebApplication MapBsgHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready) || check.Tags.Contains("AsyncDaemon"),
+            ResponseWriter = WriteReport,
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task WriteReport(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }));
+    }
+}
+
+public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using var session = store.QuerySession();
+            await session.QueryAsync<int>("select 1", timeout.Token);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {e.Message}");
+        }
+    }
+}
+
+/// <summary>Unhealthy while any asynchronous projection is paused by an error, since its reports would silently go stale.</summary>
+public sealed class ProjectionsHealthCheck(IProjectionCoordinator coordinator) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var daemon = coordinator.DaemonForMainDatabase();
+        var paused = daemon.CurrentAgents().Where(a => a.Status == AgentStatus.Paused).Select(a => a.Name.Identity).ToList();
+        return Task.FromResult(paused.Count == 0
+            ? HealthCheckResult.Healthy("No projection is paused.")
+            : HealthCheckResult.Unhealthy($"Paused after an error: {string.Join(", ", paused)}."));
+    }
+}

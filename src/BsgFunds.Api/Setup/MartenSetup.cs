@@ -1,0 +1,67 @@
+using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.ReferenceData;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using BsgFunds.Api.ReferenceData;
+using Marten;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace BsgFunds.Api.Setup;
+
+public static class MartenSetup
+{
+    public const string Schema = "bsgfunds";
+
+    /// <summary>Every event type BsgFunds writes; docs/events.md must describe each (a test checks it).</summary>
+    public static readonly IReadOnlyList<Type> EventTypes =
+    [
+        typeof(ExchangeRateRecorded),
+        typeof(CountryClassificationRecorded),
+    ];
+
+    public static WebApplicationBuilder AddBsgMarten(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Marten");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "No PostgreSQL connection string: set ConnectionStrings:Marten (environment variable ConnectionStrings__Marten), " +
+                "or start the API with deploy/run-api.sh, which starts a private cluster.");
+        }
+
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.AddEventTypes(EventTypes);
+
+                // A ledger must never skip an event silently: an error pauses the projection, and /health/ready says so.
+                opts.Projections.Errors.SkipApplyErrors = false;
+                opts.Projections.Errors.SkipSerializationErrors = false;
+                opts.Projections.Errors.SkipUnknownEvents = false;
+                opts.Projections.RebuildErrors.SkipApplyErrors = false;
+                opts.Projections.RebuildErrors.SkipSerializationErrors = false;
+                opts.Projections.RebuildErrors.SkipUnknownEvents = false;
+
+                opts.Projections.Add<MonthlyExchangeRatesProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<CountryClassificationHistoryProjection>(ProjectionLifecycle.Inline);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .AddAsyncDaemon(builder.Environment.IsDevelopment() ? DaemonMode.Solo : DaemonMode.HotCold);
+
+        // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
+        if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
+
+        return builder;
+    }
+}

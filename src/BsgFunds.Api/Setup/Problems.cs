@@ -1,0 +1,66 @@
+using BsgFunds.Domain;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BsgFunds.Api.Setup;
+
+/// <summary>Turns refusals into RFC 9457 problem details with a stable <c>code</c> (docs/problems.md).</summary>
+public static class Problems
+{
+    public static string TypeFor(string code) => $"urn:bsgfunds:problem:{code}";
+
+    public static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static ProblemDetails From(Refusal refusal)
+    {
+        var status = StatusOf(refusal.Kind);
+        ProblemDetails problem = refusal.Field is { } field && refusal.Kind == RefusalKind.Invalid
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [refusal.Detail] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Type = TypeFor(refusal.Code);
+        problem.Title = TitleOf(refusal.Kind);
+        problem.Detail = refusal.Detail;
+        problem.Extensions["code"] = refusal.Code;
+        return problem;
+    }
+
+    /// <summary>400 with one message per field, for input that is missing or malformed.</summary>
+    public static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = TypeFor("request-invalid"),
+        Title = "The request is invalid.",
+        Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+        Extensions = { ["code"] = "request-invalid" },
+    };
+
+    public static ValidationProblemDetails MissingBody(string shape) =>
+        Invalid(new Dictionary<string, string[]> { ["body"] = [$"A JSON body {shape} is required."] });
+
+    private static string TitleOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => "The request is invalid.",
+        RefusalKind.NotFound => "Not found.",
+        RefusalKind.Conflict => "The request conflicts with the current state.",
+        _ => "A business rule refuses the request.",
+    };
+}
+
+/// <summary>Thrown by an endpoint when its decision refuses the command; nothing has been written at that point.</summary>
+public sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
+{
+    public Refusal Refusal { get; } = refusal;
+}
+
+public static class DecisionExtensions
+{
+    /// <summary>The decision's events, or a <see cref="RefusedException"/> that the API answers as problem details.</summary>
+    public static IReadOnlyList<T> OrRefuse<T>(this Decision<T> decision) =>
+        decision.Refusal is { } refusal ? throw new RefusedException(refusal) : decision.Events;
+}

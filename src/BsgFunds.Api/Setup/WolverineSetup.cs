@@ -1,0 +1,37 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Wolverine;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Setup;
+
+public static class WolverineSetup
+{
+    public static WebApplicationBuilder AddBsgWolverine(this WebApplicationBuilder builder)
+    {
+        builder.Host.ApplyJasperFxExtensions();
+        builder.Host.UseWolverine(opts =>
+        {
+            // Without this, a test host (whose entry assembly is the test runner) finds no endpoints.
+            opts.ApplicationAssembly = typeof(Program).Assembly;
+            opts.Policies.AutoApplyTransactions();
+            if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
+        });
+        builder.Services.CritterStackDefaults(x =>
+        {
+            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
+            x.Production.ResourceAutoCreate = AutoCreate.None;
+        });
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static void ConfigureEndpoints(WolverineHttpOptions opts)
+    {
+        opts.RejectUnparseableQueryValues = true;
+        opts.AddMiddleware(typeof(AuditTrailMiddleware), chain => !chain.HttpMethods.Contains("GET"));
+    }
+}

@@ -1,0 +1,28 @@
+namespace BsgFunds.Domain.ExchangeRates;
+
+public static class ExchangeRateDecision
+{
+    /// <summary>Rates carry at most this many decimal places: enough for CHF per unit of the weakest currencies.</summary>
+    public const int MaxRateDecimals = 10;
+
+    public static Decision<ExchangeRateRecorded> Record(
+        MonthlyExchangeRates? current, string currency, string month, decimal rateToChf, string source, string recordedBy, DateTimeOffset now)
+    {
+        if (!YearMonth.TryParse(month, out var yearMonth))
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("month-malformed", "month", $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."));
+        if (!Currency.IsKnown(currency))
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("currency-unknown", "currency", $"'{currency}' is not an ISO 4217 currency code (three upper-case letters, e.g. USD)."));
+        if (currency == Currency.ReportingCode)
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("reporting-currency-has-no-rate", "currency", "CHF is the reporting currency: its rate to CHF is 1 by definition and is not recorded."));
+        if (rateToChf <= 0)
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf", "The rate to CHF must be greater than zero."));
+        if (decimal.Round(rateToChf, MaxRateDecimals) != rateToChf)
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-too-precise", "rateToChf", $"The rate to CHF may have at most {MaxRateDecimals} decimal places."));
+
+        // Recording the rate already in force again changes nothing, so it writes nothing.
+        if (current?.RateOf(currency) is { } existing && existing.RateToChf == rateToChf && existing.Source == source)
+            return Decision.Nothing<ExchangeRateRecorded>();
+
+        return Decision.Accept(new ExchangeRateRecorded(StreamIds.ExchangeRates(yearMonth), yearMonth.ToString(), currency, rateToChf, source, recordedBy, now));
+    }
+}
