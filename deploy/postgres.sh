@@ -27,9 +27,15 @@ pg_ensure_binaries() {
 }
 
 # Runs a command as the cluster's owner: initdb refuses root, so root hands the cluster to 'postgres'.
+# It starts from / because the owner may not be allowed into the caller's working folder.
 pg_as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
+
+pg_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The cluster's port as its configuration says (the last 'port =' line wins, as in PostgreSQL).
+pg_configured_port() { sed -n 's/^port = \([0-9]*\).*/\1/p' "$1/postgresql.conf" | tail -n 1; }
 
 # The data folder lives in the repo (git-ignored) unless the owner cannot reach it, e.g. a clone under /root.
 pg_data_root() {
@@ -64,7 +70,19 @@ CONF
   fi
   if pg_as_owner "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     pg_log "reusing the running cluster in $data"
+    port="$(pg_configured_port "$data")"
   else
+    port="$(pg_configured_port "$data")"
+    # Something else holds our port (another checkout's cluster, say): move this cluster to a free one.
+    if pg_port_in_use "$port"; then
+      local candidate
+      for candidate in $(seq $((port + 1)) $((port + 200))); do
+        if ! pg_port_in_use "$candidate"; then break; fi
+      done
+      pg_log "port $port is taken; this cluster moves to port $candidate"
+      printf 'port = %s\n' "$candidate" | pg_as_owner tee -a "$data/postgresql.conf" >/dev/null
+      port="$candidate"
+    fi
     pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start >/dev/null \
       || { tail -n 30 "$root/server.log" >&2; exit 1; }
     pg_log "started the cluster in $data on 127.0.0.1:$port"
