@@ -3,7 +3,12 @@ using BsgFunds.Domain.ReferenceData;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using BsgFunds.Api.Contributions;
+using BsgFunds.Api.Donors;
 using BsgFunds.Api.ReferenceData;
+using BsgFunds.Api.Reports;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Donors;
 using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -19,6 +24,14 @@ public static class MartenSetup
     [
         typeof(ExchangeRateRecorded),
         typeof(CountryClassificationRecorded),
+        typeof(DonorRegistered),
+        typeof(ContributionPledged),
+        typeof(AgreementSigned),
+        typeof(ConditionSatisfied),
+        typeof(ContributionReceived),
+        typeof(ContributionWrittenOff),
+        typeof(ContributionRefunded),
+        typeof(ContributionEventReversed),
     ];
 
     public static WebApplicationBuilder AddBsgMarten(this WebApplicationBuilder builder)
@@ -54,6 +67,10 @@ public static class MartenSetup
 
                 opts.Projections.Add<MonthlyExchangeRatesProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<CountryClassificationHistoryProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<DonorProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ContributionProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
+                opts.Schema.For<Contribution>().Index(c => c.DonorId);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

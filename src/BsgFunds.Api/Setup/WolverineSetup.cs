@@ -26,6 +26,7 @@ public static class WolverineSetup
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         return builder;
     }
 

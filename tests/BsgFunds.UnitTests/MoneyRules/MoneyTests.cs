@@ -2,7 +2,7 @@ using BsgFunds.Domain;
 using FluentAssertions;
 using Xunit;
 
-namespace BsgFunds.UnitTests.Money;
+namespace BsgFunds.UnitTests.MoneyRules;
 
 public class MoneyTests
 {

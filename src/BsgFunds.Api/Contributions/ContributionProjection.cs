@@ -1,0 +1,21 @@
+using BsgFunds.Domain.Contributions;
+using Marten.Events.Aggregation;
+
+namespace BsgFunds.Api.Contributions;
+
+public sealed partial class ContributionProjection : SingleStreamProjection<Contribution, Guid>
+{
+    public static Contribution Create(ContributionPledged pledged) => Contribution.Create(pledged);
+
+    public static Contribution Apply(AgreementSigned e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(ConditionSatisfied e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(ContributionReceived e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(ContributionWrittenOff e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(ContributionRefunded e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(ContributionEventReversed e, Contribution state) => state.Apply(e);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>What a contribution command answers: the event it wrote, its ledger sequence, and the contribution after it.</summary>
+public sealed record ContributionChanged(Guid Id, long EventSequence, ContributionView Contribution);
+
+/// <summary>The same, as 201 Created for commands that add a money event (receipt, write-off, refund, reversal).</summary>
+public sealed record MoneyEventRecorded(Guid Id, long EventSequence, ContributionView Contribution, string Url) : CreationResponse(Url);
+
+/// <summary>
+/// Loading and committing a contribution's stream. The decision in between is pure; the version read here is
+/// checked when the events are committed, so two commands racing on one contribution cannot both succeed.
+/// </summary>
+public static class ContributionStreams
+{
+    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, CancellationToken ct = default)
+    {
+        var stream = await session.Events.FetchForWriting<Contribution>(id, ct);
+        return stream.Aggregate is null
+            ? throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."))
+            : stream;
+    }
+
+    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, CancellationToken ct = default)
+        where T : notnull
+    {
+        var events = decision.OrRefuse();
+        stream.AppendMany(events.Cast<object>());
+        // Committed here rather than by the transactional middleware, so that the answer can carry the ledger sequence.
+        await session.SaveChangesAsync(ct);
+        var written = stream.Events.Last();
+        var after = events.Aggregate(stream.Aggregate!, (state, e) => ContributionFold.Apply(state, e));
+        var history = await session.Events.FetchStreamAsync(stream.Id, token: ct);
+        return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, history.Count, history));
+    }
+
+    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, CancellationToken ct = default)
+        where T : notnull
+    {
+        var changed = await CommitAsync(session, stream, decision, ct);
+        return new MoneyEventRecorded(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{stream.Id}");
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using BsgFunds.Api.Donors;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+public static class GetContributionEndpoint
+{
+    /// <summary>A contribution's status and figures, with its money events and their ledger sequences. A Donor sees only its own.</summary>
+    [WolverineGet("/api/contributions/{id}", OperationId = "GetContribution")]
+    [Authorize(Roles = GetDonorsEndpoint.Readers)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<ContributionView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
+    {
+        var contribution = await session.LoadAsync<Contribution>(id);
+        if (contribution is null || !user.MaySeeDonor(contribution.DonorId)) return null;
+        var history = await session.Events.FetchStreamAsync(id);
+        return ContributionView.Of(contribution, history.Count, history);
+    }
+}
+
+public static class ListContributionsEndpoint
+{
+    /// <summary>Contributions, optionally of one donor; a Donor gets its own, and another donor's id answers 404.</summary>
+    [WolverineGet("/api/contributions", OperationId = "ListContributions")]
+    [Authorize(Roles = GetDonorsEndpoint.Readers)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<IReadOnlyList<ContributionView>?> Get(Guid? donorId, IQuerySession session, ClaimsPrincipal user)
+    {
+        if (user.IsDonorOnly())
+        {
+            if (donorId is not null && donorId != user.DonorId()) return null;
+            donorId = user.DonorId() ?? Guid.Empty;
+        }
+
+        var query = session.Query<Contribution>().AsQueryable();
+        if (donorId is { } donor) query = query.Where(c => c.DonorId == donor);
+        var contributions = await query.OrderBy(c => c.PledgedOn).ToListAsync();
+        return contributions.Select(c => ContributionView.Of(c, null)).ToList();
+    }
+}

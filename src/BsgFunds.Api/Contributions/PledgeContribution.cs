@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using BsgFunds.Api.Donors;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+public sealed record EarmarkInput(
+    EarmarkCategory? Category, int? Programme, UseOfFunds? Use, IReadOnlyList<BsgFunds.Domain.ReferenceData.ItuRegion>? Regions,
+    IReadOnlyList<string>? Countries, Guid? AllocationId)
+{
+    public Earmark ToEarmark() => new(Category ?? EarmarkCategory.Unearmarked, Programme, Use, Regions ?? [], Countries ?? [], AllocationId);
+}
+
+/// <summary>A donor's pledge: announced, not binding. Starts the contribution's stream.</summary>
+public sealed record PledgeContribution(Guid? DonorId, FundingSource? Source, MoneyInput? Amount, DateOnly? PledgedOn, EarmarkInput? Earmark);
+
+public static class PledgeContributionEndpoint
+{
+    public static ProblemDetails Validate(PledgeContribution? command)
+    {
+        if (command is null) return Problems.MissingBody("{ donorId, source, amount, pledgedOn, earmark? }");
+        var inputs = new Inputs();
+        inputs.Required(command.DonorId, "donorId", "the donor's id");
+        inputs.Required(command.Source, "source", string.Join(", ", Enum.GetNames<FundingSource>()));
+        inputs.Money(command.Amount, "amount");
+        inputs.Required(command.PledgedOn, "pledgedOn", "yyyy-MM-dd");
+        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category", $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions", OperationId = "PledgeContribution")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<Created> Post(PledgeContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var donor = await session.LoadAsync<Donor>(command.DonorId!.Value);
+        var amount = new Inputs().Money(command.Amount, "amount")!;
+        var pledged = ContributionDecisions.Pledge(
+                Guid.CreateVersion7(), donor, command.Source!.Value, amount, command.PledgedOn!.Value,
+                command.Earmark?.ToEarmark() ?? Earmark.Pooled, user.Actor(clock))
+            .OrRefuse()[0];
+        session.Events.StartStream<Contribution>(pledged.ContributionId, pledged);
+        return new Created(pledged.ContributionId, $"/api/contributions/{pledged.ContributionId}");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>Cash received against the agreement. rateToChf overrides the month's recorded rate and then needs rateReason.</summary>
+public sealed record RecordReceipt(MoneyInput? Amount, DateOnly? ValueDate, string? BankReference, decimal? RateToChf, string? RateReason);
+
+public static class RecordReceiptEndpoint
+{
+    public static ProblemDetails Validate(RecordReceipt? command)
+    {
+        if (command is null) return Problems.MissingBody("{ amount, valueDate, bankReference, rateToChf?, rateReason? }");
+        var inputs = new Inputs();
+        inputs.Money(command.Amount, "amount");
+        inputs.Required(command.ValueDate, "valueDate", "yyyy-MM-dd");
+        inputs.Text(command.BankReference, "bankReference", 100);
+        inputs.Text(command.RateReason, "rateReason", 500, required: false);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/receipts", OperationId = "RecordReceipt")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var amount = new Inputs().Money(command.Amount, "amount")!;
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
+        var decision = ContributionDecisions.RecordReceipt(
+            stream.Aggregate!, amount, command.ValueDate.Value, command.BankReference!.Trim(), command.RateToChf, command.RateReason, rates, user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>Returns unspent cash to the donor, in CHF, with the donor's recorded consent.</summary>
+public sealed record RefundContribution(decimal? AmountChf, string? Reason, string? DonorConsentReference);
+
+public static class RefundContributionEndpoint
+{
+    public static ProblemDetails Validate(RefundContribution? command)
+    {
+        if (command is null) return Problems.MissingBody("{ amountChf, reason, donorConsentReference }");
+        var inputs = new Inputs();
+        inputs.Required(command.AmountChf, "amountChf", "CHF to refund");
+        inputs.Text(command.Reason, "reason", 1000);
+        inputs.Text(command.DonorConsentReference, "donorConsentReference", 200);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/refunds", OperationId = "RefundContribution")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(), command.DonorConsentReference!.Trim(), user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+    }
+}

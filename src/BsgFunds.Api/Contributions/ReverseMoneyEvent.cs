@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>Reverses one money event of this contribution (a receipt, write-off or refund), named by its ledger sequence.</summary>
+public sealed record ReverseMoneyEvent(long? EventSequence, string? Reason);
+
+public static class ReverseMoneyEventEndpoint
+{
+    public static ProblemDetails Validate(ReverseMoneyEvent? command)
+    {
+        if (command is null) return Problems.MissingBody("{ eventSequence, reason }");
+        var inputs = new Inputs();
+        if (inputs.Required(command.EventSequence, "eventSequence", "the ledger sequence of the event to reverse") <= 0 && command.EventSequence is not null)
+            inputs.Fail("eventSequence", "'eventSequence' is a positive ledger sequence number.");
+        inputs.Text(command.Reason, "reason", 1000);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/reversals", OperationId = "ReverseMoneyEvent")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<MoneyEventRecorded> Post(Guid id, ReverseMoneyEvent command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var sequence = command.EventSequence!.Value;
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
+        var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(), user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>Condition n of the agreement is met, on a date, with evidence: its share of deferred revenue is recognised.</summary>
+public sealed record SatisfyCondition(DateOnly? On, string? Evidence);
+
+public static class SatisfyConditionEndpoint
+{
+    public static ProblemDetails Validate(SatisfyCondition? command)
+    {
+        if (command is null) return Problems.MissingBody("{ on, evidence }");
+        var inputs = new Inputs();
+        inputs.Required(command.On, "on", "yyyy-MM-dd");
+        inputs.Text(command.Evidence, "evidence", 1000);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/conditions/{n}/satisfied", OperationId = "SatisfyCondition")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var decision = ContributionDecisions.SatisfyCondition(stream.Aggregate!, n, command.On!.Value, command.Evidence!.Trim(), user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, stream, decision);
+    }
+}

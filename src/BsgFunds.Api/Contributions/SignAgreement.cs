@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+public sealed record InstalmentInput(DateOnly? DueOn, MoneyInput? Amount);
+
+public sealed record ConditionInput(string? Description);
+
+/// <summary>The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies.</summary>
+public sealed record SignAgreement(
+    DateOnly? SignedOn, string? Reference, MoneyInput? Amount, decimal? PscRatePercent,
+    IReadOnlyList<InstalmentInput>? Instalments, EarmarkInput? Earmark, IReadOnlyList<ConditionInput>? Conditions);
+
+public static class SignAgreementEndpoint
+{
+    public static ProblemDetails Validate(SignAgreement? command)
+    {
+        if (command is null) return Problems.MissingBody("{ signedOn, reference, amount, pscRatePercent?, instalments, earmark?, conditions }");
+        var inputs = Check(command, out _, out _);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/agreement", OperationId = "SignAgreement")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<ContributionChanged> Post(
+        Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options)
+    {
+        Check(command, out var amount, out var instalments);
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
+        var decision = ContributionDecisions.SignAgreement(
+            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!, command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
+            instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, stream, decision);
+    }
+
+    private static Inputs Check(SignAgreement command, out Money? amount, out List<Instalment> instalments)
+    {
+        var inputs = new Inputs();
+        inputs.Required(command.SignedOn, "signedOn", "yyyy-MM-dd");
+        inputs.Text(command.Reference, "reference", 100);
+        amount = inputs.Money(command.Amount, "amount");
+        instalments = [];
+        if (command.Instalments is null) inputs.Fail("instalments", "'instalments' ([{ dueOn, amount }], adding up to the amount) is required.");
+        for (var i = 0; i < (command.Instalments?.Count ?? 0); i++)
+        {
+            var instalment = command.Instalments![i];
+            var due = inputs.Required(instalment?.DueOn, $"instalments[{i}].dueOn", "yyyy-MM-dd");
+            if (inputs.Money(instalment?.Amount, $"instalments[{i}].amount", amount?.Currency) is { } money) instalments.Add(new Instalment(due, money));
+        }
+
+        for (var i = 0; i < (command.Conditions?.Count ?? 0); i++) inputs.Text(command.Conditions![i]?.Description, $"conditions[{i}].description", 1000);
+        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category", $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
+        return inputs;
+    }
+}

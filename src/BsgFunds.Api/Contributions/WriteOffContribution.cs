@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>Writes off part or all of the unpaid balance, in the agreement's currency, for a stated reason.</summary>
+public sealed record WriteOffContribution(MoneyInput? Amount, string? Reason);
+
+public static class WriteOffContributionEndpoint
+{
+    public static ProblemDetails Validate(WriteOffContribution? command)
+    {
+        if (command is null) return Problems.MissingBody("{ amount, reason }");
+        var inputs = new Inputs();
+        inputs.Money(command.Amount, "amount");
+        inputs.Text(command.Reason, "reason", 1000);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/contributions/{id}/write-offs", OperationId = "WriteOffContribution")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var amount = new Inputs().Money(command.Amount, "amount")!;
+        var stream = await ContributionStreams.FetchAsync(session, id);
+        var decision = ContributionDecisions.WriteOff(stream.Aggregate!, amount, command.Reason!.Trim(), user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Donors;
+
+public sealed record DonorView(Guid Id, string Name, DonorType Type, string? CountryCode, DateTimeOffset RegisteredAt)
+{
+    public static DonorView Of(Donor d) => new(d.Id, d.Name, d.Type, d.CountryCode, d.RegisteredAt);
+}
+
+public static class GetDonorsEndpoint
+{
+    public const string Readers = $"{Roles.FinanceOfficer},{Roles.Auditor},{Roles.TsbDirector},{Roles.BdtDirector},{Roles.Donor}";
+
+    /// <summary>All donors by name; a Donor gets only its own record.</summary>
+    [WolverineGet("/api/donors", OperationId = "ListDonors")]
+    [Authorize(Roles = Readers)]
+    [Tags("Donors")]
+    public static async Task<IReadOnlyList<DonorView>> Get(IQuerySession session, ClaimsPrincipal user)
+    {
+        var query = session.Query<Donor>();
+        var donors = user.IsDonorOnly()
+            ? await query.Where(d => d.Id == (user.DonorId() ?? Guid.Empty)).ToListAsync()
+            : await query.OrderBy(d => d.Name).ToListAsync();
+        return donors.Select(DonorView.Of).ToList();
+    }
+}
+
+public static class GetDonorEndpoint
+{
+    /// <summary>One donor; another donor's id answers 404 to a Donor, so as not to confirm it exists.</summary>
+    [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
+    [Authorize(Roles = GetDonorsEndpoint.Readers)]
+    [Tags("Donors")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user) =>
+        user.MaySeeDonor(id) && await session.LoadAsync<Donor>(id) is { } donor ? DonorView.Of(donor) : null;
+}

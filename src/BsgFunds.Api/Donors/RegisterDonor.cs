@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Donors;
+
+public sealed record RegisterDonor(string? Name, DonorType? Type, string? CountryCode);
+
+public sealed record Created(Guid Id, string Url) : CreationResponse(Url);
+
+public static class RegisterDonorEndpoint
+{
+    public static ProblemDetails Validate(RegisterDonor? command)
+    {
+        if (command is null) return Problems.MissingBody("{ name, type, countryCode? }");
+        var inputs = new Inputs();
+        inputs.Text(command.Name, "name", 200);
+        inputs.Required(command.Type, "type", string.Join(", ", Enum.GetNames<DonorType>()));
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/donors", OperationId = "RegisterDonor")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Donors")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static Created Post(RegisterDonor command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var actor = user.Actor(clock);
+        var registered = DonorDecision.Register(Guid.CreateVersion7(), command.Name!, command.Type!.Value, command.CountryCode, actor.Subject, actor.Now).OrRefuse()[0];
+        session.Events.StartStream<Donor>(registered.DonorId, registered);
+        return new Created(registered.DonorId, $"/api/donors/{registered.DonorId}");
+    }
+}

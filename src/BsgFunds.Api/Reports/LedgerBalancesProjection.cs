@@ -1,0 +1,47 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using JasperFx.Events;
+using Marten.Events.Projections;
+
+namespace BsgFunds.Api.Reports;
+
+/// <summary>The present-day trial balance: one document, kept by the async daemon, which applies events one at a time in sequence order.</summary>
+public sealed class LedgerBalances
+{
+    public const string LedgerId = "ledger";
+
+    public string Id { get; set; } = LedgerId;
+
+    public TrialBalance Balance { get; set; } = TrialBalance.Empty;
+}
+
+public sealed partial class LedgerBalancesProjection : MultiStreamProjection<LedgerBalances, string>
+{
+    public LedgerBalancesProjection()
+    {
+        Identity<AgreementSigned>(_ => LedgerBalances.LedgerId);
+        Identity<ConditionSatisfied>(_ => LedgerBalances.LedgerId);
+        Identity<ContributionReceived>(_ => LedgerBalances.LedgerId);
+        Identity<ContributionWrittenOff>(_ => LedgerBalances.LedgerId);
+        Identity<ContributionRefunded>(_ => LedgerBalances.LedgerId);
+        Identity<ContributionEventReversed>(_ => LedgerBalances.LedgerId);
+    }
+
+    public static LedgerBalances Apply(IEvent<AgreementSigned> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<ConditionSatisfied> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<ContributionReceived> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<ContributionWrittenOff> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<ContributionRefunded> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<ContributionEventReversed> e, LedgerBalances ledger) => Post(e, ledger);
+
+    private static LedgerBalances Post(IEvent e, LedgerBalances ledger)
+    {
+        ledger.Balance = ledger.Balance.Post(Postings.For(e.Data), e.Sequence);
+        return ledger;
+    }
+}

@@ -1,0 +1,110 @@
+namespace BsgFunds.Domain.Contributions;
+
+public enum ContributionStatus
+{
+    Pledged,
+    Agreed,
+    Received,
+    Closed,
+}
+
+/// <summary>One contribution's state, folded from its stream. All CHF figures are exact to the centime.</summary>
+public sealed record Contribution(
+    Guid Id,
+    Guid DonorId,
+    FundingSource Source,
+    Money Pledged,
+    DateOnly PledgedOn,
+    Earmark Earmark,
+    AgreementSigned? Agreement,
+    IReadOnlyList<ConditionSatisfied> SatisfiedConditions,
+    decimal ReceivedOriginal,
+    decimal ReceivedChf,
+    decimal ReceivableReliefChf,
+    decimal ExchangeDifferenceChf,
+    decimal PscChf,
+    decimal WrittenOffOriginal,
+    decimal WrittenOffChf,
+    decimal DeferredWrittenOffChf,
+    decimal RefundedChf,
+    IReadOnlyList<string> BankReferences,
+    IReadOnlyList<long> ReversedSequences)
+{
+    public static Contribution Create(ContributionPledged pledged) => new(
+        pledged.ContributionId, pledged.DonorId, pledged.Source, pledged.Amount, pledged.PledgedOn, pledged.Earmark,
+        null, [], 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, [], []);
+
+    public Contribution Apply(AgreementSigned signed) => this with { Agreement = signed, Earmark = signed.Earmark };
+
+    public Contribution Apply(ConditionSatisfied satisfied) => this with { SatisfiedConditions = [.. SatisfiedConditions, satisfied] };
+
+    public Contribution Apply(ContributionReceived r) => Receive(r, +1) with { BankReferences = [.. BankReferences, r.BankReference] };
+
+    public Contribution Apply(ContributionWrittenOff w) => WriteOff(w, +1);
+
+    public Contribution Apply(ContributionRefunded f) => this with { RefundedChf = RefundedChf + f.AmountChf };
+
+    public Contribution Apply(ContributionEventReversed reversed)
+    {
+        var state = this with { ReversedSequences = [.. ReversedSequences, reversed.ReversedSequence] };
+        if (reversed.Receipt is { } r) state = state.Receive(r, -1) with { BankReferences = state.BankReferences.Where(b => b != r.BankReference).ToList() };
+        if (reversed.WriteOff is { } w) state = state.WriteOff(w, -1);
+        if (reversed.Refund is { } f) state = state with { RefundedChf = state.RefundedChf - f.AmountChf };
+        return state;
+    }
+
+    private Contribution Receive(ContributionReceived r, int sign) => this with
+    {
+        ReceivedOriginal = ReceivedOriginal + (sign * r.Amount.Amount),
+        ReceivedChf = ReceivedChf + (sign * r.AmountChf),
+        ReceivableReliefChf = ReceivableReliefChf + (sign * r.ReceivableReliefChf),
+        ExchangeDifferenceChf = ExchangeDifferenceChf + (sign * r.ExchangeDifferenceChf),
+        PscChf = PscChf + (sign * r.PscChf),
+    };
+
+    private Contribution WriteOff(ContributionWrittenOff w, int sign) => this with
+    {
+        WrittenOffOriginal = WrittenOffOriginal + (sign * w.Amount.Amount),
+        WrittenOffChf = WrittenOffChf + (sign * w.AmountChf),
+        DeferredWrittenOffChf = DeferredWrittenOffChf + (sign * w.FromDeferredRevenueChf),
+    };
+
+    public string Currency => Agreement?.Amount.Currency ?? Pledged.Currency;
+
+    public bool IsConditional => Agreement is { Conditions.Count: > 0 };
+
+    /// <summary>What the donor still owes, in the agreement's currency.</summary>
+    public decimal ReceivableOriginal => Agreement is null ? 0m : Agreement.Amount.Amount - ReceivedOriginal - WrittenOffOriginal;
+
+    /// <summary>The receivable's carrying amount, valued at the agreement's rate.</summary>
+    public decimal ReceivableChf => Agreement is null ? 0m : Agreement.AmountChf - ReceivableReliefChf - WrittenOffChf;
+
+    public decimal RevenueReleasedChf => SatisfiedConditions.Sum(c => c.RevenueReleasedChf);
+
+    /// <summary>Revenue not yet recognised because conditions are outstanding (IPSAS 23).</summary>
+    public decimal DeferredRevenueChf => IsConditional ? Agreement!.AmountChf - RevenueReleasedChf - DeferredWrittenOffChf : 0m;
+
+    /// <summary>Cash received less PSC and refunds: the most that can still be committed (domain.md §2.4).</summary>
+    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf;
+
+    public ContributionStatus Status => Agreement is null
+        ? ContributionStatus.Pledged
+        : ReceivableOriginal == 0m && AvailableChf == 0m && (ReceivedOriginal > 0m || WrittenOffOriginal > 0m)
+            ? ContributionStatus.Closed
+            : ReceivedOriginal > 0m ? ContributionStatus.Received : ContributionStatus.Agreed;
+}
+
+public static class ContributionFold
+{
+    /// <summary>Applies any event of a contribution's stream; the projection and the endpoints fold with this one function.</summary>
+    public static Contribution Apply(Contribution state, object @event) => @event switch
+    {
+        AgreementSigned e => state.Apply(e),
+        ConditionSatisfied e => state.Apply(e),
+        ContributionReceived e => state.Apply(e),
+        ContributionWrittenOff e => state.Apply(e),
+        ContributionRefunded e => state.Apply(e),
+        ContributionEventReversed e => state.Apply(e),
+        _ => state,
+    };
+}

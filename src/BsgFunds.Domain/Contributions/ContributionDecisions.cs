@@ -1,0 +1,172 @@
+using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.ExchangeRates;
+
+namespace BsgFunds.Domain.Contributions;
+
+/// <summary>Who acts and when: every decision takes it, and no decision reads a clock.</summary>
+public sealed record Actor(string Subject, DateTimeOffset Now)
+{
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+}
+
+/// <summary>The finance officers' decisions on a contribution (domain.md §1 and §2). Pure: state and command in, events or a refusal out.</summary>
+public static class ContributionDecisions
+{
+    public const decimal MaxPscRatePercent = 100m;
+
+    public static Decision<ContributionPledged> Pledge(
+        Guid contributionId, Donor? donor, FundingSource source, Money amount, DateOnly pledgedOn, Earmark earmark, Actor actor)
+    {
+        if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.", "donorId"));
+        if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount", "A pledge is for an amount greater than zero."));
+        if (earmark.Problem("earmark") is { } bad) return Refuse<ContributionPledged>(bad);
+        if (FundingSourceRules.Misfit(source, donor, pledgedOn) is { } misfit)
+            return Refuse<ContributionPledged>(Refusal.RuleBroken("source-does-not-fit-donor", misfit, "source"));
+
+        return Decision.Accept(new ContributionPledged(contributionId, donor.Id, source, amount, pledgedOn, earmark, actor.Subject, actor.Now));
+    }
+
+    public static Decision<AgreementSigned> SignAgreement(
+        Contribution contribution, string reference, DateOnly signedOn, Money amount, decimal pscRatePercent,
+        IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates, Actor actor)
+    {
+        if (contribution.Agreement is not null)
+            return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed", $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
+        if (amount.Amount <= 0) return Refuse<AgreementSigned>(Refusal.Invalid("amount-not-positive", "amount", "An agreement is for an amount greater than zero."));
+        if (pscRatePercent is < 0 or > MaxPscRatePercent || decimal.Round(pscRatePercent, 2) != pscRatePercent)
+            return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid", "pscRatePercent", "The programme support cost rate is a percentage from 0 to 100 with at most two decimals."));
+        if (instalments.Count == 0)
+            return Refuse<AgreementSigned>(Refusal.Invalid("instalments-required", "instalments", "An agreement has an instalment schedule of at least one instalment."));
+        if (instalments.FirstOrDefault(i => i.Amount.Currency != amount.Currency) is { } foreign)
+            return Refuse<AgreementSigned>(Refusal.Invalid("instalment-currency-must-match-agreement", "instalments", $"Instalments are in the agreement's currency {amount.Currency}, not {foreign.Amount.Currency}."));
+        if (instalments.Any(i => i.Amount.Amount <= 0))
+            return Refuse<AgreementSigned>(Refusal.Invalid("amount-not-positive", "instalments", "Every instalment is for an amount greater than zero."));
+        var scheduled = instalments.Sum(i => i.Amount.Amount);
+        if (scheduled != amount.Amount)
+            return Refuse<AgreementSigned>(Refusal.Invalid("instalments-must-sum-to-amount", "instalments", $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}."));
+        var effectiveEarmark = earmark ?? contribution.Earmark;
+        if (effectiveEarmark.Problem("earmark") is { } bad) return Refuse<AgreementSigned>(bad);
+        var (rate, missing) = ExchangeRateLookup.Find(signingMonthRates, amount.Currency, signedOn);
+        if (missing is not null) return Refuse<AgreementSigned>(missing);
+
+        return Decision.Accept(new AgreementSigned(
+            contribution.Id, contribution.DonorId, reference, signedOn, amount, rate!.RateToChf, rate.Source, rate.Month,
+            amount.ToChf(rate.RateToChf).Amount, pscRatePercent, instalments.OrderBy(i => i.DueOn).ToList(), effectiveEarmark,
+            conditions.Select((d, i) => new AgreementCondition(i + 1, d)).ToList(), actor.Subject, actor.Now));
+    }
+
+    public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence, Actor actor)
+    {
+        if (contribution.Agreement is not { } agreement)
+            return Refuse<ConditionSatisfied>(Refusal.Conflict("agreement-not-signed", "This contribution has no signed agreement yet."));
+        if (agreement.Conditions.All(c => c.Number != number))
+            return Refuse<ConditionSatisfied>(Refusal.NotFound("condition-not-found", $"The agreement has no condition {number}; it has {agreement.Conditions.Count}."));
+        if (contribution.SatisfiedConditions.Any(c => c.Number == number))
+            return Refuse<ConditionSatisfied>(Refusal.Conflict("condition-already-satisfied", $"Condition {number} is already satisfied."));
+
+        // Each condition releases an equal share; the last one releases whatever is still deferred, so the shares add up exactly.
+        var outstanding = agreement.Conditions.Count - contribution.SatisfiedConditions.Count;
+        var release = outstanding == 1
+            ? contribution.DeferredRevenueChf
+            : Math.Min(contribution.DeferredRevenueChf, Rounding.ToCentimes(agreement.AmountChf / agreement.Conditions.Count));
+        return Decision.Accept(new ConditionSatisfied(contribution.Id, contribution.DonorId, number, on, evidence, release, contribution.Earmark, actor.Subject, actor.Now));
+    }
+
+    public static Decision<ContributionReceived> RecordReceipt(
+        Contribution contribution, Money amount, DateOnly valueDate, string bankReference, decimal? overrideRate, string? overrideReason,
+        MonthlyExchangeRates? valueMonthRates, Actor actor)
+    {
+        if (contribution.Agreement is not { } agreement)
+            return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed", "A receipt is recorded against a signed agreement; sign the agreement first."));
+        if (contribution.BankReferences.Contains(bankReference))
+            return Refuse<ContributionReceived>(Refusal.Conflict("bank-reference-already-recorded", $"A receipt with bank reference '{bankReference}' is already recorded on this contribution."));
+        if (amount.Currency != agreement.Amount.Currency)
+            return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));
+        if (amount.Amount <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("amount-not-positive", "amount", "A receipt is for an amount greater than zero."));
+        if (amount.Amount > contribution.ReceivableOriginal)
+            return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-exceeds-receivable",
+                $"Only {contribution.ReceivableOriginal} {amount.Currency} is still receivable on this contribution; the receipt is for {amount.Amount} {amount.Currency}.", "amount"));
+
+        RateInForce rate;
+        if (overrideRate is { } given)
+        {
+            if (given <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf", "The rate to CHF must be greater than zero."));
+            if (string.IsNullOrWhiteSpace(overrideReason))
+                return Refuse<ContributionReceived>(Refusal.Invalid("rate-override-needs-reason", "rateReason", "A rate other than the month's recorded rate needs a reason (rateReason)."));
+            rate = new RateInForce(given, "override", YearMonth.Of(valueDate).ToString());
+        }
+        else
+        {
+            var (found, missing) = ExchangeRateLookup.Find(valueMonthRates, amount.Currency, valueDate);
+            if (missing is not null) return Refuse<ContributionReceived>(missing);
+            rate = found!;
+        }
+
+        var amountChf = amount.ToChf(rate.RateToChf).Amount;
+        // The receipt that clears the receivable clears its carrying amount exactly, so no rounding residue remains.
+        var relief = amount.Amount == contribution.ReceivableOriginal
+            ? contribution.ReceivableChf
+            : amount.ToChf(agreement.RateToChf).Amount;
+        var psc = Money.Chf(amountChf).Percent(agreement.PscRatePercent).Amount;
+        return Decision.Accept(new ContributionReceived(
+            contribution.Id, contribution.DonorId, amount, valueDate, bankReference, rate.RateToChf, rate.Source, rate.Month,
+            overrideRate is null ? null : overrideReason!.Trim(), amountChf, relief, amountChf - relief, agreement.PscRatePercent, psc,
+            contribution.Earmark, actor.Subject, actor.Now));
+    }
+
+    public static Decision<ContributionWrittenOff> WriteOff(Contribution contribution, Money amount, string reason, Actor actor)
+    {
+        if (contribution.Agreement is not { } agreement)
+            return Refuse<ContributionWrittenOff>(Refusal.Conflict("agreement-not-signed", "Only a signed agreement has a balance to write off."));
+        if (amount.Currency != agreement.Amount.Currency)
+            return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the write-off is in {amount.Currency}.", "amount"));
+        if (amount.Amount <= 0) return Refuse<ContributionWrittenOff>(Refusal.Invalid("amount-not-positive", "amount", "A write-off is for an amount greater than zero."));
+        if (amount.Amount > contribution.ReceivableOriginal)
+            return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-exceeds-receivable",
+                $"Only {contribution.ReceivableOriginal} {amount.Currency} is unpaid on this contribution.", "amount"));
+
+        var amountChf = amount.Amount == contribution.ReceivableOriginal ? contribution.ReceivableChf : amount.ToChf(agreement.RateToChf).Amount;
+        var fromDeferred = Math.Min(amountChf, contribution.DeferredRevenueChf);
+        return Decision.Accept(new ContributionWrittenOff(
+            contribution.Id, contribution.DonorId, amount, reason, actor.Today, amountChf, fromDeferred, amountChf - fromDeferred,
+            contribution.Earmark, actor.Subject, actor.Now));
+    }
+
+    public static Decision<ContributionRefunded> Refund(Contribution contribution, decimal amountChf, string reason, string donorConsentReference, Actor actor)
+    {
+        if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "amountChf", "A refund is for an amount greater than zero."));
+        if (decimal.Round(amountChf, 2) != amountChf)
+            return Refuse<ContributionRefunded>(Refusal.Invalid("amount-too-precise", "amountChf", "CHF amounts are exact to the centime (two decimals)."));
+        if (amountChf > contribution.AvailableChf)
+            return Refuse<ContributionRefunded>(Refusal.RuleBroken("refund-exceeds-unspent",
+                $"Only CHF {contribution.AvailableChf} of this contribution is unspent; the refund is for CHF {amountChf}.", "amountChf"));
+
+        return Decision.Accept(new ContributionRefunded(
+            contribution.Id, contribution.DonorId, amountChf, reason, donorConsentReference, actor.Today, contribution.Earmark, actor.Subject, actor.Now));
+    }
+
+    /// <summary>Reverses the money event stored at <paramref name="sequence"/>; <paramref name="original"/> is what is stored there (null: nothing).</summary>
+    public static Decision<ContributionEventReversed> Reverse(Contribution contribution, long sequence, Guid? originalStreamId, object? original, string reason, Actor actor)
+    {
+        if (original is null || originalStreamId != contribution.Id)
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-in-contribution", $"Event {sequence} is not an event of this contribution.", "eventSequence"));
+        if (original is not (ContributionReceived or ContributionWrittenOff or ContributionRefunded))
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-reversible",
+                $"Event {sequence} is a {original.GetType().Name}; only receipts, write-offs and refunds are reversed.", "eventSequence"));
+        if (contribution.ReversedSequences.Contains(sequence))
+            return Refuse<ContributionEventReversed>(Refusal.Conflict("event-already-reversed", $"Event {sequence} is already reversed."));
+
+        var reversal = new ContributionEventReversed(
+            contribution.Id, contribution.DonorId, sequence, reason, actor.Today,
+            original as ContributionReceived, original as ContributionWrittenOff, original as ContributionRefunded, actor.Subject, actor.Now);
+        var after = contribution.Apply(reversal);
+        if (after.AvailableChf < 0)
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-exceeds-unspent",
+                $"Reversing event {sequence} would take CHF {-after.AvailableChf} more than is unspent on this contribution; reverse the refund or spending first."));
+        if (after.ReceivableOriginal > (contribution.Agreement?.Amount.Amount ?? 0m) || after.ReceivableOriginal < 0)
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-invalid", $"Reversing event {sequence} would leave an impossible receivable."));
+        return Decision.Accept(reversal);
+    }
+
+    private static Decision<T> Refuse<T>(Refusal refusal) => Decision.Refuse<T>(refusal);
+}

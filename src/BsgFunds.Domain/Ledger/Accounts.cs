@@ -1,0 +1,16 @@
+namespace BsgFunds.Domain;
+
+/// <summary>The chart of accounts (docs/ledger.md). Accounts with a suffix are per donor, earmark or allocation.</summary>
+public static class Accounts
+{
+    public const string Cash = "Assets:Cash";
+    public const string ReceivablePrefix = "Assets:ContributionsReceivable";
+    public const string DeferredRevenue = "Liabilities:DeferredRevenue";
+    public const string NetAssetsUnrestricted = "NetAssets:Unrestricted";
+    public const string NetAssetsRestricted = "NetAssets:Restricted";
+    public const string ProgrammeSupportCostIncome = "Income:ProgrammeSupportCost";
+    public const string ExchangeGain = "Income:ExchangeGain";
+    public const string ExchangeLoss = "Expenses:ExchangeLoss";
+
+    public static string Receivable(Guid donorId) => $"{ReceivablePrefix}:{donorId}";
+}

@@ -1,0 +1,57 @@
+using BsgFunds.Domain.Contributions;
+
+namespace BsgFunds.Domain;
+
+/// <summary>
+/// One line of a double-entry posting: a positive <see cref="AmountChf"/> is a debit, a negative one a credit.
+/// <see cref="Original"/> is the same line in the currency the money moved in (CHF where it moved in CHF).
+/// </summary>
+public sealed record Posting(string Account, decimal AmountChf, Money Original);
+
+/// <summary>The postings each money event makes (docs/ledger.md). Every set balances: its CHF amounts add up to zero.</summary>
+public static class Postings
+{
+    public static IReadOnlyList<Posting> For(object @event) => @event switch
+    {
+        AgreementSigned a => Agreement(a),
+        ConditionSatisfied c => Pair(Accounts.DeferredRevenue, c.Earmark.NetAssetsAccount(), c.RevenueReleasedChf),
+        ContributionReceived r => Receipt(r),
+        ContributionWrittenOff w => WriteOff(w),
+        ContributionRefunded f => Pair(f.Earmark.NetAssetsAccount(), Accounts.Cash, f.AmountChf),
+        ContributionEventReversed v => (v.Receipt is { } r ? Receipt(r) : v.WriteOff is { } w ? WriteOff(w) : v.Refund is { } f ? For(f) : [])
+            .Select(p => p with { AmountChf = -p.AmountChf, Original = p.Original.Negate() }).ToList(),
+        _ => [],
+    };
+
+    private static List<Posting> Agreement(AgreementSigned a) =>
+    [
+        new(Accounts.Receivable(a.DonorId), a.AmountChf, a.Amount),
+        Chf(a.Conditions.Count > 0 ? Accounts.DeferredRevenue : a.Earmark.NetAssetsAccount(), -a.AmountChf),
+    ];
+
+    private static List<Posting> Receipt(ContributionReceived r)
+    {
+        var lines = new List<Posting>
+        {
+            new(Accounts.Cash, r.AmountChf, r.Amount),
+            new(Accounts.Receivable(r.DonorId), -r.ReceivableReliefChf, r.Amount.Negate()),
+        };
+        if (r.ExchangeDifferenceChf > 0) lines.Add(Chf(Accounts.ExchangeGain, -r.ExchangeDifferenceChf));
+        if (r.ExchangeDifferenceChf < 0) lines.Add(Chf(Accounts.ExchangeLoss, -r.ExchangeDifferenceChf));
+        if (r.PscChf != 0) lines.AddRange(Pair(r.Earmark.NetAssetsAccount(), Accounts.ProgrammeSupportCostIncome, r.PscChf));
+        return lines;
+    }
+
+    private static List<Posting> WriteOff(ContributionWrittenOff w)
+    {
+        var lines = new List<Posting> { new(Accounts.Receivable(w.DonorId), -w.AmountChf, w.Amount.Negate()) };
+        if (w.FromDeferredRevenueChf != 0) lines.Add(Chf(Accounts.DeferredRevenue, w.FromDeferredRevenueChf));
+        if (w.FromNetAssetsChf != 0) lines.Add(Chf(w.Earmark.NetAssetsAccount(), w.FromNetAssetsChf));
+        return lines;
+    }
+
+    private static List<Posting> Pair(string debit, string credit, decimal amountChf) =>
+        amountChf == 0 ? [] : [Chf(debit, amountChf), Chf(credit, -amountChf)];
+
+    private static Posting Chf(string account, decimal amountChf) => new(account, amountChf, Money.Chf(amountChf));
+}

@@ -1,0 +1,37 @@
+namespace BsgFunds.Domain;
+
+public sealed record AccountBalance(string Account, decimal DebitsChf, decimal CreditsChf, IReadOnlyDictionary<string, decimal> OriginalByCurrency)
+{
+    public decimal BalanceChf => DebitsChf - CreditsChf;
+}
+
+/// <summary>Balances per account, folded from postings in event order; the one fold used both live and as of a past instant.</summary>
+public sealed record TrialBalance(IReadOnlyDictionary<string, AccountBalance> Accounts, long LastSequence)
+{
+    public static readonly TrialBalance Empty = new(new Dictionary<string, AccountBalance>(), 0);
+
+    public decimal TotalDebitsChf => Accounts.Values.Sum(a => a.DebitsChf);
+
+    public decimal TotalCreditsChf => Accounts.Values.Sum(a => a.CreditsChf);
+
+    public TrialBalance Post(IEnumerable<Posting> postings, long sequence)
+    {
+        var accounts = Accounts.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        foreach (var p in postings)
+        {
+            var current = accounts.TryGetValue(p.Account, out var found)
+                ? found
+                : new AccountBalance(p.Account, 0m, 0m, new Dictionary<string, decimal>());
+            var originals = current.OriginalByCurrency.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+            originals[p.Original.Currency] = originals.GetValueOrDefault(p.Original.Currency) + p.Original.Amount;
+            accounts[p.Account] = current with
+            {
+                DebitsChf = current.DebitsChf + Math.Max(p.AmountChf, 0m),
+                CreditsChf = current.CreditsChf + Math.Max(-p.AmountChf, 0m),
+                OriginalByCurrency = originals,
+            };
+        }
+
+        return new TrialBalance(accounts, Math.Max(LastSequence, sequence));
+    }
+}
