@@ -24,11 +24,12 @@ public static class GetDonorsEndpoint
     [Tags("Donors")]
     public static async Task<IReadOnlyList<DonorView>> Get(IQuerySession session, ClaimsPrincipal user)
     {
-        var query = session.Query<Donor>();
-        var donors = user.IsDonorOnly()
-            ? await query.Where(d => d.Id == (user.DonorId() ?? Guid.Empty)).ToListAsync()
-            : await query.OrderBy(d => d.Name).ToListAsync();
-        return donors.Select(DonorView.Of).ToList();
+        if (user.IsDonorOnly())
+        {
+            return user.DonorId() is { } own && await session.LoadAsync<Donor>(own) is { } donor ? [DonorView.Of(donor)] : [];
+        }
+
+        return (await session.Query<Donor>().OrderBy(d => d.Name).ToListAsync()).Select(DonorView.Of).ToList();
     }
 }
 
