@@ -8,6 +8,8 @@ namespace BsgFunds.IntegrationTests.Contributions;
 /// <summary>What a finance officer's tool does through the HTTP API, step by step.</summary>
 public sealed class FinanceOffice(IAlbaHost host, string token)
 {
+    public string Token => token;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task Rate(string currency, string month, decimal rate) =>
