@@ -26,6 +26,9 @@ public static class OpenApiSetup
                 Description = "A JWT with claims sub, name, role and (for donors) donor_id. In Development, get one from POST /api/dev/token.",
             });
             options.OperationFilter<RolesOperationFilter>();
+            // Amounts are decimals, exact to the currency's minor unit: never describe them as floating point.
+            options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
             options.CustomSchemaIds(type => type.FullName?.Replace("BsgFunds.", string.Empty, StringComparison.Ordinal).Replace('+', '.'));
         });
         return builder;
