@@ -15,6 +15,8 @@ public static class StreamIds
 
     public static Guid ExchangeRates(YearMonth month) => NameBased($"exchange-rates:{month}");
 
+    public static Guid Budget(int year) => NameBased($"budget:{year}");
+
     public static Guid NameBased(string name)
     {
         var namespaceBytes = Namespace.ToByteArray(bigEndian: true);

@@ -1,4 +1,5 @@
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Spending;
 using Marten.Events.Aggregation;
 
 namespace BsgFunds.Api.Contributions;
@@ -18,4 +19,8 @@ public sealed partial class ContributionProjection : SingleStreamProjection<Cont
     public static Contribution Apply(ContributionRefunded e, Contribution state) => state.Apply(e);
 
     public static Contribution Apply(ContributionEventReversed e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(FundsCommitted e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(CommitmentReleased e, Contribution state) => state.Apply(e);
 }

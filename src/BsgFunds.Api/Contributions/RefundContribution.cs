@@ -32,6 +32,7 @@ public static class RefundContributionEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await SpendingLock.AcquireAsync(session);
         var stream = await ContributionStreams.FetchAsync(session, id);
         var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(), command.DonorConsentReference!.Trim(), user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);

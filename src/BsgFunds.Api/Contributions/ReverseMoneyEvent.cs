@@ -34,6 +34,7 @@ public static class ReverseMoneyEventEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, ReverseMoneyEvent command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var sequence = command.EventSequence!.Value;
+        await SpendingLock.AcquireAsync(session);
         var stream = await ContributionStreams.FetchAsync(session, id);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
         var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(), user.Actor(clock));

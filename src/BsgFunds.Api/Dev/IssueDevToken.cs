@@ -16,7 +16,8 @@ public sealed record DevToken(string Token);
 /// </summary>
 public static class IssueDevTokenEndpoint
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    // Long enough to try things over several days (and for tests that move the clock); Development only.
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
     public static void MapDevTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/token", Issue)

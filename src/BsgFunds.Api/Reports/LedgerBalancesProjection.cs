@@ -1,5 +1,6 @@
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -25,6 +26,9 @@ public sealed partial class LedgerBalancesProjection : MultiStreamProjection<Led
         Identity<ContributionWrittenOff>(_ => LedgerBalances.LedgerId);
         Identity<ContributionRefunded>(_ => LedgerBalances.LedgerId);
         Identity<ContributionEventReversed>(_ => LedgerBalances.LedgerId);
+        Identity<FundsCommitted>(_ => LedgerBalances.LedgerId);
+        Identity<CommitmentReleased>(_ => LedgerBalances.LedgerId);
+        Identity<DisbursementPaid>(_ => LedgerBalances.LedgerId);
     }
 
     public static LedgerBalances Apply(IEvent<AgreementSigned> e, LedgerBalances ledger) => Post(e, ledger);
@@ -38,6 +42,12 @@ public sealed partial class LedgerBalancesProjection : MultiStreamProjection<Led
     public static LedgerBalances Apply(IEvent<ContributionRefunded> e, LedgerBalances ledger) => Post(e, ledger);
 
     public static LedgerBalances Apply(IEvent<ContributionEventReversed> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<FundsCommitted> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<CommitmentReleased> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<DisbursementPaid> e, LedgerBalances ledger) => Post(e, ledger);
 
     private static LedgerBalances Post(IEvent e, LedgerBalances ledger)
     {

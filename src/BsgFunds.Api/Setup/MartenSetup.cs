@@ -3,12 +3,14 @@ using BsgFunds.Domain.ReferenceData;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.Spending;
 using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -32,6 +34,21 @@ public static class MartenSetup
         typeof(ContributionWrittenOff),
         typeof(ContributionRefunded),
         typeof(ContributionEventReversed),
+        typeof(BudgetPlanned),
+        typeof(DelegationGranted),
+        typeof(AllocationRequested),
+        typeof(AllocationApprovedByTsb),
+        typeof(AllocationSignedOffByBdt),
+        typeof(AllocationApproved),
+        typeof(AllocationRejected),
+        typeof(AllocationClosed),
+        typeof(FundsCommitted),
+        typeof(CommitmentReleased),
+        typeof(DisbursementRequested),
+        typeof(DisbursementCertified),
+        typeof(DisbursementApproved),
+        typeof(DisbursementPaid),
+        typeof(DisbursementCancelled),
     ];
 
     public static WebApplicationBuilder AddBsgMarten(this WebApplicationBuilder builder)
@@ -69,7 +86,13 @@ public static class MartenSetup
                 opts.Projections.Add<CountryClassificationHistoryProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DonorProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ContributionProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<BudgetProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<DelegationProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<AllocationProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
+                opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
+                opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);
                 opts.Schema.For<Contribution>().Index(c => c.DonorId);
             })
             .UseLightweightSessions()

@@ -11,6 +11,7 @@ public static class Problems
     public static int StatusOf(RefusalKind kind) => kind switch
     {
         RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
@@ -46,6 +47,7 @@ public static class Problems
     private static string TitleOf(RefusalKind kind) => kind switch
     {
         RefusalKind.Invalid => "The request is invalid.",
+        RefusalKind.Forbidden => "You may not do this.",
         RefusalKind.NotFound => "Not found.",
         RefusalKind.Conflict => "The request conflicts with the current state.",
         _ => "A business rule refuses the request.",

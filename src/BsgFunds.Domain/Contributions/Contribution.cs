@@ -1,4 +1,9 @@
+using BsgFunds.Domain.Spending;
+
 namespace BsgFunds.Domain.Contributions;
+
+/// <summary>A receipt that stands (not reversed): its bank reference may not be used again on the contribution.</summary>
+public sealed record ReceiptRef(string BankReference, DateOnly ValueDate);
 
 public enum ContributionStatus
 {
@@ -27,18 +32,27 @@ public sealed record Contribution(
     decimal WrittenOffChf,
     decimal DeferredWrittenOffChf,
     decimal RefundedChf,
-    IReadOnlyList<string> BankReferences,
+    decimal CommittedChf,
+    IReadOnlyList<ReceiptRef> Receipts,
     IReadOnlyList<long> ReversedSequences)
 {
     public static Contribution Create(ContributionPledged pledged) => new(
         pledged.ContributionId, pledged.DonorId, pledged.Source, pledged.Amount, pledged.PledgedOn, pledged.Earmark,
-        null, [], 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, [], []);
+        null, [], 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, [], []);
 
     public Contribution Apply(AgreementSigned signed) => this with { Agreement = signed, Earmark = signed.Earmark };
 
     public Contribution Apply(ConditionSatisfied satisfied) => this with { SatisfiedConditions = [.. SatisfiedConditions, satisfied] };
 
-    public Contribution Apply(ContributionReceived r) => Receive(r, +1) with { BankReferences = [.. BankReferences, r.BankReference] };
+    public Contribution Apply(ContributionReceived r) => Receive(r, +1) with { Receipts = [.. Receipts, new ReceiptRef(r.BankReference, r.ValueDate)] };
+
+    public Contribution Apply(FundsCommitted c) => this with { CommittedChf = CommittedChf + c.AmountChf };
+
+    public Contribution Apply(CommitmentReleased r) => this with { CommittedChf = CommittedChf - r.AmountChf };
+
+    public bool HasBankReference(string bankReference) => Receipts.Any(r => r.BankReference == bankReference);
+
+    public DateOnly? OldestReceiptOn => Receipts.Count == 0 ? null : Receipts.Min(r => r.ValueDate);
 
     public Contribution Apply(ContributionWrittenOff w) => WriteOff(w, +1);
 
@@ -47,7 +61,7 @@ public sealed record Contribution(
     public Contribution Apply(ContributionEventReversed reversed)
     {
         var state = this with { ReversedSequences = [.. ReversedSequences, reversed.ReversedSequence] };
-        if (reversed.Receipt is { } r) state = state.Receive(r, -1) with { BankReferences = state.BankReferences.Where(b => b != r.BankReference).ToList() };
+        if (reversed.Receipt is { } r) state = state.Receive(r, -1) with { Receipts = state.Receipts.Where(b => b.BankReference != r.BankReference).ToList() };
         if (reversed.WriteOff is { } w) state = state.WriteOff(w, -1);
         if (reversed.Refund is { } f) state = state with { RefundedChf = state.RefundedChf - f.AmountChf };
         return state;
@@ -84,8 +98,8 @@ public sealed record Contribution(
     /// <summary>Revenue not yet recognised because conditions are outstanding (IPSAS 23).</summary>
     public decimal DeferredRevenueChf => IsConditional ? Agreement!.AmountChf - RevenueReleasedChf - DeferredWrittenOffChf : 0m;
 
-    /// <summary>Cash received less PSC and refunds: the most that can still be committed (domain.md §2.4).</summary>
-    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf;
+    /// <summary>Cash received less PSC, refunds and commitments: what can still be committed or refunded (domain.md §2.4).</summary>
+    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
 
     public ContributionStatus Status => Agreement is null
         ? ContributionStatus.Pledged
@@ -105,6 +119,8 @@ public static class ContributionFold
         ContributionWrittenOff e => state.Apply(e),
         ContributionRefunded e => state.Apply(e),
         ContributionEventReversed e => state.Apply(e),
+        FundsCommitted e => state.Apply(e),
+        CommitmentReleased e => state.Apply(e),
         _ => state,
     };
 }

@@ -78,7 +78,7 @@ public static class ContributionDecisions
     {
         if (contribution.Agreement is not { } agreement)
             return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed", "A receipt is recorded against a signed agreement; sign the agreement first."));
-        if (contribution.BankReferences.Contains(bankReference))
+        if (contribution.HasBankReference(bankReference))
             return Refuse<ContributionReceived>(Refusal.Conflict("bank-reference-already-recorded", $"A receipt with bank reference '{bankReference}' is already recorded on this contribution."));
         if (amount.Currency != agreement.Amount.Currency)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));

@@ -12,5 +12,12 @@ public static class Accounts
     public const string ExchangeGain = "Income:ExchangeGain";
     public const string ExchangeLoss = "Expenses:ExchangeLoss";
 
+    public const string CommitmentsPrefix = "NetAssets:Commitments";
+    public const string DisbursementsPrefix = "Expenses:Disbursements";
+
     public static string Receivable(Guid donorId) => $"{ReceivablePrefix}:{donorId}";
+
+    public static string Commitments(Guid allocationId) => $"{CommitmentsPrefix}:{allocationId}";
+
+    public static string Disbursements(object use) => $"{DisbursementsPrefix}:{use}";
 }

@@ -1,4 +1,5 @@
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain;
 
@@ -20,8 +21,18 @@ public static class Postings
         ContributionRefunded f => Pair(f.Earmark.NetAssetsAccount(), Accounts.Cash, f.AmountChf),
         ContributionEventReversed v => (v.Receipt is { } r ? Receipt(r) : v.WriteOff is { } w ? WriteOff(w) : v.Refund is { } f ? For(f) : [])
             .Select(p => p with { AmountChf = -p.AmountChf, Original = p.Original.Negate() }).ToList(),
+        FundsCommitted c => Pair(c.Earmark.NetAssetsAccount(), Accounts.Commitments(c.AllocationId), c.AmountChf),
+        CommitmentReleased r => Pair(Accounts.Commitments(r.AllocationId), r.Earmark.NetAssetsAccount(), r.AmountChf),
+        DisbursementPaid p => Payment(p),
         _ => [],
     };
+
+    // Paying turns the commitment into expense: the encumbrance goes back to the fund, the expense and the cash out are recorded.
+    private static List<Posting> Payment(DisbursementPaid p) =>
+    [
+        .. p.Funding.SelectMany(f => Pair(Accounts.Commitments(p.AllocationId), f.Earmark.NetAssetsAccount(), f.AmountChf)),
+        .. Pair(Accounts.Disbursements(p.Use), Accounts.Cash, p.AmountChf),
+    ];
 
     private static List<Posting> Agreement(AgreementSigned a) =>
     [

@@ -15,6 +15,8 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
 
     protected IDocumentStore Store => app.Store;
 
+    protected TestClock Clock => app.Clock;
+
     public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;

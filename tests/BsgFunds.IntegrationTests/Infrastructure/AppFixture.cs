@@ -17,6 +17,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>The application's clock; a test may move it and must put it back.</summary>
+    public TestClock Clock { get; } = new();
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -36,6 +39,7 @@ public sealed class AppFixture : IAsyncLifetime
                 services.DisableAllExternalWolverineTransports();
                 services.RunWolverineInSoloMode();
                 services.AddSingleton<IStartupFilter, ThrowingEndpointFilter>();
+                services.AddSingleton<TimeProvider>(Clock);
             });
         });
     }
@@ -56,6 +60,13 @@ public sealed class AppFixture : IAsyncLifetime
             });
         };
     }
+}
+
+public sealed class TestClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
 [CollectionDefinition(Name)]

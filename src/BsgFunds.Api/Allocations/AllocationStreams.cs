@@ -1,0 +1,65 @@
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Spending;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace BsgFunds.Api.Allocations;
+
+/// <summary>What an allocation command answers: the allocation after it.</summary>
+public sealed record AllocationChanged(long EventSequence, AllocationView Allocation);
+
+public static class AllocationStreams
+{
+    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, CancellationToken ct = default)
+    {
+        var stream = await session.Events.FetchForWriting<Allocation>(id, ct);
+        return stream.Aggregate is null
+            ? throw new RefusedException(Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}."))
+            : stream;
+    }
+
+    /// <summary>
+    /// Appends a sign-off; when it is the last one needed, also commits the money from the contributions that fund
+    /// the allocation, all in one transaction under the spending lock.
+    /// </summary>
+    public static async Task<AllocationChanged> SignAsync<T>(
+        IDocumentSession session, IEventStream<Allocation> stream, Decision<T> signOff, ApprovalRules rules, Actor actor, CancellationToken ct = default)
+        where T : notnull
+    {
+        var events = signOff.OrRefuse().Cast<object>().ToList();
+        var after = events.Aggregate(stream.Aggregate!, AllocationFold.Apply);
+        if (AllocationDecisions.IsFullySignedOff(after, rules))
+        {
+            var contributions = await session.Query<Contribution>().Where(c => c.Agreement != null).ToListAsync(ct);
+            var candidates = contributions
+                .Where(c => c.AvailableChf > 0 || after.Request.ContributionIds.Contains(c.Id))
+                .Select(c => new FundingCandidate(c.Id, c.DonorId, c.Earmark, c.AvailableChf, c.OldestReceiptOn))
+                .ToList();
+            var commitment = AllocationDecisions.Commit(after, candidates, actor).OrRefuse();
+            foreach (var committed in commitment.OfType<FundsCommitted>())
+            {
+                // Fetching for writing pins the version each balance was read at: the commit fails if it moved.
+                var contribution = await session.Events.FetchForWriting<Contribution>(committed.ContributionId, ct);
+                contribution.AppendOne(committed);
+            }
+
+            events.AddRange(commitment.OfType<AllocationApproved>());
+            after = commitment.Aggregate(after, AllocationFold.Apply);
+        }
+
+        return await CommitAsync(session, stream, events, after, rules, ct);
+    }
+
+    public static async Task<AllocationChanged> CommitAsync(
+        IDocumentSession session, IEventStream<Allocation> stream, IReadOnlyList<object> events, Allocation after, ApprovalRules rules, CancellationToken ct = default)
+    {
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        return new AllocationChanged(stream.Events.Last().Sequence, AllocationView.Of(after, rules));
+    }
+
+    public static ApprovalRules Rules(this IOptions<SpendingOptions> options) => new(options.Value.BdtSignOffThresholdChf);
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using BsgFunds.Api.Delegations;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Allocations;
+
+public static class ApproveAllocationEndpoint
+{
+    /// <summary>The TSB Director's approval (or a delegate's, within the delegation). When no BDT sign-off is needed or it is already given, this commits the money.</summary>
+    [WolverinePost("/api/allocations/{id}/approve", OperationId = "ApproveAllocation")]
+    [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
+    [Tags("Allocations")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    {
+        await SpendingLock.AcquireAsync(session);
+        var stream = await AllocationStreams.FetchAsync(session, id);
+        var actor = user.Actor(clock);
+        var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, await Approvers.ForAsync(session, user, clock), actor);
+        return await AllocationStreams.SignAsync(session, stream, approval, options.Rules(), actor);
+    }
+}
+
+public static class SignOffAllocationEndpoint
+{
+    /// <summary>The BDT Director's coordination sign-off. When the TSB approval is already given, this commits the money.</summary>
+    [WolverinePost("/api/allocations/{id}/bdt-signoff", OperationId = "SignOffAllocation")]
+    [Authorize(Roles = Domain.Security.Roles.BdtDirector)]
+    [Tags("Allocations")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    {
+        await SpendingLock.AcquireAsync(session);
+        var stream = await AllocationStreams.FetchAsync(session, id);
+        var actor = user.Actor(clock);
+        var signOff = AllocationDecisions.SignOffAsBdt(stream.Aggregate!, options.Rules(), actor);
+        return await AllocationStreams.SignAsync(session, stream, signOff, options.Rules(), actor);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using BsgFunds.Api.Donors;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+using BsgFunds.Domain.Security;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Allocations;
+
+/// <summary>A programme officer's request to spend CHF on one use of funds; contributionIds, when given, are the only contributions used.</summary>
+public sealed record RequestAllocation(
+    int? Year, int? Programme, UseOfFunds? Use, string? Title, decimal? AmountChf,
+    IReadOnlyList<ItuRegion>? Regions, IReadOnlyList<string>? Countries, IReadOnlyList<Guid>? ContributionIds);
+
+public static class RequestAllocationEndpoint
+{
+    public static ProblemDetails Validate(RequestAllocation? command)
+    {
+        if (command is null) return Problems.MissingBody("{ year, programme, use, title, amountChf, regions?, countries?, contributionIds? }");
+        var inputs = new Inputs();
+        inputs.Required(command.Year, "year", "the budget year");
+        inputs.Required(command.Programme, "programme", "1, 2 or 3");
+        inputs.Required(command.Use, "use", string.Join(", ", Enum.GetNames<UseOfFunds>()));
+        inputs.Text(command.Title, "title", 300);
+        inputs.Required(command.AmountChf, "amountChf", "CHF");
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePost("/api/allocations", OperationId = "RequestAllocation")]
+    [Authorize(Roles = Roles.ProgrammeOfficer)]
+    [Tags("Allocations")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static Created Post(RequestAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var requested = AllocationDecisions.Request(
+                Guid.CreateVersion7(), command.Year!.Value, command.Programme!.Value, command.Use!.Value, command.Title!.Trim(), command.AmountChf!.Value,
+                command.Regions ?? [], command.Countries ?? [], command.ContributionIds ?? [], user.Actor(clock))
+            .OrRefuse()[0];
+        session.Events.StartStream<Allocation>(requested.AllocationId, requested);
+        return new Created(requested.AllocationId, $"/api/allocations/{requested.AllocationId}");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Budget;
+
+public sealed record BudgetLineInput(int? Programme, UseOfFunds? Use, decimal? AmountChf);
+
+/// <summary>The year's plan for the BSG line item, by programme and use of funds, in its Original or Revised version.</summary>
+public sealed record PlanBudget(BudgetVersion? Version, IReadOnlyList<BudgetLineInput>? Lines);
+
+public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf, decimal? RevisedTotalChf)
+{
+    public static BudgetView Of(LineItemBudget b) =>
+        new(b.Year, b.Original, b.Revised, b.Original?.Sum(l => l.AmountChf) ?? 0m, b.Revised?.Sum(l => l.AmountChf));
+}
+
+public static class PlanBudgetEndpoint
+{
+    public static ProblemDetails Validate(PlanBudget? command)
+    {
+        if (command is null) return Problems.MissingBody("{ version, lines: [{ programme, use, amountChf }] }");
+        var inputs = new Inputs();
+        inputs.Required(command.Version, "version", "Original or Revised");
+        if (command.Lines is null) inputs.Fail("lines", "'lines' ([{ programme, use, amountChf }]) is required.");
+        for (var i = 0; i < (command.Lines?.Count ?? 0); i++)
+        {
+            var line = command.Lines![i];
+            inputs.Required(line?.Programme, $"lines[{i}].programme", "1, 2 or 3");
+            inputs.Required(line?.Use, $"lines[{i}].use", string.Join(", ", Enum.GetNames<UseOfFunds>()));
+            inputs.Required(line?.AmountChf, $"lines[{i}].amountChf", "CHF");
+        }
+
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    [WolverinePut("/api/budget/{year}", OperationId = "PlanBudget")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Budget")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var id = StreamIds.Budget(year);
+        var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
+        var lines = command.Lines!.Select(l => new BudgetLine(l.Programme!.Value, l.Use!.Value, l.AmountChf!.Value)).ToList();
+        var planned = BudgetDecision.Plan(stream.Aggregate, year, command.Version!.Value, lines, user.Actor(clock)).OrRefuse()[0];
+        stream.AppendOne(planned);
+        return BudgetView.Of(stream.Aggregate?.Apply(planned) ?? LineItemBudget.Create(planned));
+    }
+}
+
+public static class GetBudgetEndpoint
+{
+    [WolverineGet("/api/budget/{year}", OperationId = "GetBudget")]
+    [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
+    [Tags("Budget")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<BudgetView?> Get(int year, IQuerySession session) =>
+        await session.LoadAsync<LineItemBudget>(StreamIds.Budget(year)) is { } budget ? BudgetView.Of(budget) : null;
+}

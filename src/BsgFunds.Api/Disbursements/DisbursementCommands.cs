@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using BsgFunds.Api.Allocations;
+using BsgFunds.Api.Delegations;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Security;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Disbursements;
+
+public static class CertifyDisbursementEndpoint
+{
+    /// <summary>A programme officer certifies that what is paid for was delivered.</summary>
+    [WolverinePost("/api/disbursements/{id}/certify", OperationId = "CertifyDisbursement")]
+    [Authorize(Roles = Roles.ProgrammeOfficer)]
+    [Tags("Disbursements")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await DisbursementStreams.FetchAsync(session, id);
+        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Certify(stream.Aggregate!, id, user.Actor(clock)));
+    }
+}
+
+public static class ApproveDisbursementEndpoint
+{
+    /// <summary>The TSB Director (or a delegate within the delegation) approves a certified disbursement; not the certifier, not the requester.</summary>
+    [WolverinePost("/api/disbursements/{id}/approve", OperationId = "ApproveDisbursement")]
+    [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
+    [Tags("Disbursements")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
+    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await DisbursementStreams.FetchAsync(session, id);
+        var approver = await Approvers.ForAsync(session, user, clock);
+        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver, user.Actor(clock)));
+    }
+}
+
+public sealed record PayDisbursement(DateOnly? PaidOn, string? PaymentReference);
+
+public static class PayDisbursementEndpoint
+{
+    public static ProblemDetails Validate(PayDisbursement? command)
+    {
+        if (command is null) return Problems.MissingBody("{ paidOn, paymentReference }");
+        var inputs = new Inputs();
+        inputs.Required(command.PaidOn, "paidOn", "yyyy-MM-dd");
+        inputs.Text(command.PaymentReference, "paymentReference", 100);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    /// <summary>The finance officer records the payment: commitment becomes expense, and cash goes out.</summary>
+    [WolverinePost("/api/disbursements/{id}/pay", OperationId = "PayDisbursement")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Disbursements")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await DisbursementStreams.FetchAsync(session, id);
+        return await DisbursementStreams.CommitAsync(session, stream, id,
+            DisbursementDecisions.Pay(stream.Aggregate!, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), user.Actor(clock)));
+    }
+}
+
+public sealed record CancelDisbursement(string? Reason);
+
+public static class CancelDisbursementEndpoint
+{
+    public static ProblemDetails Validate(CancelDisbursement? command)
+    {
+        if (command is null) return Problems.MissingBody("{ reason }");
+        var inputs = new Inputs();
+        inputs.Text(command.Reason, "reason", 1000);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    /// <summary>Cancels an unpaid disbursement; its amount is free again on the allocation.</summary>
+    [WolverinePost("/api/disbursements/{id}/cancel", OperationId = "CancelDisbursement")]
+    [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
+    [Tags("Disbursements")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
+    public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var stream = await DisbursementStreams.FetchAsync(session, id);
+        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Cancel(stream.Aggregate!, id, command.Reason!.Trim(), user.Actor(clock)));
+    }
+}
+
+public static class GetDisbursementEndpoint
+{
+    [WolverineGet("/api/disbursements/{id}", OperationId = "GetDisbursement")]
+    [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
+    [Tags("Disbursements")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    public static async Task<DisbursementView?> Get(Guid id, IQuerySession session)
+    {
+        var index = await session.LoadAsync<DisbursementIndex>(id);
+        var allocation = index is null ? null : await session.LoadAsync<Allocation>(index.AllocationId);
+        return allocation?.Disbursement(id) is { } d ? DisbursementView.Of(d) : null;
+    }
+}

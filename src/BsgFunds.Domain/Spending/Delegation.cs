@@ -1,0 +1,26 @@
+namespace BsgFunds.Domain.Spending;
+
+/// <summary>A recorded delegation of the TSB Director's approval. One stream per delegation.</summary>
+public sealed record Delegation(Guid Id, string DelegateSub, decimal LimitChf, DateOnly Until, string GrantedBy, DateTimeOffset GrantedAt)
+{
+    public static Delegation Create(DelegationGranted g) => new(g.DelegationId, g.DelegateSub, g.LimitChf, g.Until, g.GrantedBy, g.GrantedAt);
+
+    public DelegationGranted AsGranted() => new(Id, DelegateSub, LimitChf, Until, GrantedBy, GrantedAt);
+
+    /// <summary>The delegation that speaks for a delegate today: the widest one still running, else the latest (to say it expired).</summary>
+    public static Delegation? Best(IEnumerable<Delegation> delegations, DateOnly today) =>
+        delegations.Where(d => d.Until >= today).OrderByDescending(d => d.LimitChf).FirstOrDefault()
+        ?? delegations.OrderByDescending(d => d.Until).FirstOrDefault();
+}
+
+public static class DelegationDecision
+{
+    public static Decision<DelegationGranted> Grant(Guid id, string delegateSub, decimal limitChf, DateOnly until, Contributions.Actor actor)
+    {
+        if (delegateSub == actor.Subject) return Decision.Refuse<DelegationGranted>(Refusal.Invalid("delegation-to-self", "delegateSub", "The Director does not delegate to themselves."));
+        if (limitChf <= 0 || decimal.Round(limitChf, 2) != limitChf)
+            return Decision.Refuse<DelegationGranted>(Refusal.Invalid("amount-not-positive", "limitChf", "The limit is a CHF amount greater than zero, exact to the centime."));
+        if (until < actor.Today) return Decision.Refuse<DelegationGranted>(Refusal.Invalid("delegation-in-the-past", "until", "A delegation ends today or later."));
+        return Decision.Accept(new DelegationGranted(id, delegateSub, limitChf, until, actor.Subject, actor.Now));
+    }
+}
