@@ -10,6 +10,7 @@ using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Spending;
 using Marten;
 using Weasel.Core;
@@ -91,6 +92,8 @@ public static class MartenSetup
                 opts.Projections.Add<AllocationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
+                opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async);
+                opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
                 opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);
                 opts.Schema.For<Contribution>().Index(c => c.DonorId);

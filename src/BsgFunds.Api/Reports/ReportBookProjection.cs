@@ -1,0 +1,80 @@
+using System.Text.Json;
+using BsgFunds.Domain.Reports;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace BsgFunds.Api.Reports;
+
+/// <summary>
+/// Keeps the present-day report book (one document) and, every <see cref="SnapshotEvery"/> events, a snapshot of it,
+/// so that a report as of any instant folds at most that many events onto the nearest earlier snapshot.
+/// It runs in the async daemon, which hands it events in sequence order, a batch at a time.
+/// </summary>
+public sealed class ReportBookProjection : IProjection
+{
+    public const int SnapshotEvery = 1000;
+
+    public static string SnapshotId(long sequence) => $"snapshot-{sequence:D19}";
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        if (events.Count == 0) return;
+        var book = await operations.LoadAsync<ReportBook>(ReportBook.PresentId, cancellation) ?? new ReportBook();
+        if (events[0].Sequence <= book.LastSequence)
+        {
+            // A rebuild or a replay: start again from the last snapshot before these events.
+            book = await ReportBooks.SnapshotBeforeAsync(operations, events[0].Sequence, cancellation) ?? new ReportBook();
+            book.Id = ReportBook.PresentId;
+        }
+
+        foreach (var e in events)
+        {
+            var before = book.LastSequence;
+            book.Apply(e.Data, e.Sequence, e.Timestamp);
+            if (book.LastSequence / SnapshotEvery > before / SnapshotEvery) operations.Store(ReportBooks.Copy(book, SnapshotId(book.LastSequence)));
+        }
+
+        operations.Store(book);
+    }
+}
+
+public static class ReportBooks
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    /// <summary>A deep copy, so that a stored snapshot never changes when the book folds on.</summary>
+    public static ReportBook Copy(ReportBook book, string id)
+    {
+        var copy = JsonSerializer.Deserialize<ReportBook>(JsonSerializer.Serialize(book, Json), Json)!;
+        copy.Id = id;
+        return copy;
+    }
+
+    public static async Task<ReportBook?> SnapshotBeforeAsync(IQuerySession session, long sequence, CancellationToken ct = default) =>
+        await session.Query<ReportBook>()
+            .Where(b => b.Id != ReportBook.PresentId && b.LastSequence < sequence)
+            .OrderByDescending(b => b.LastSequence)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The present-day book, as the projection keeps it.</summary>
+    public static async Task<ReportBook> PresentAsync(IQuerySession session, CancellationToken ct = default) =>
+        await session.LoadAsync<ReportBook>(ReportBook.PresentId, ct) ?? new ReportBook();
+
+    /// <summary>The book as it stood at an instant: the nearest earlier snapshot, with the events after it and up to the instant folded on.</summary>
+    public static async Task<ReportBook> AsOfAsync(IQuerySession session, DateTimeOffset instant, CancellationToken ct = default)
+    {
+        var snapshot = await session.Query<ReportBook>()
+            .Where(b => b.Id != ReportBook.PresentId && b.LastTimestamp <= instant)
+            .OrderByDescending(b => b.LastSequence)
+            .FirstOrDefaultAsync(ct);
+        var book = snapshot ?? new ReportBook();
+        var after = book.LastSequence;
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > after && e.Timestamp <= instant)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        foreach (var e in events) book.Apply(e.Data, e.Sequence, e.Timestamp);
+        return book;
+    }
+}

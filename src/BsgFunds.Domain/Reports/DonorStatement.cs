@@ -1,0 +1,130 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+using BsgFunds.Domain.Spending;
+
+namespace BsgFunds.Domain.Reports;
+
+public sealed record StatementReceipt(long Sequence, DateOnly ValueDate, Money Amount, decimal RateToChf, decimal AmountChf, decimal PscChf, decimal ExchangeDifferenceChf, string? BankReference, long? Reverses);
+
+public sealed record StatementUse(int Programme, UseOfFunds Use, decimal AmountChf);
+
+public sealed record StatementDisbursement(int Programme, UseOfFunds Use, string Region, string CountryCode, IReadOnlyList<CountryGroup> CountryGroups, decimal AmountChf);
+
+public sealed record ContributionStatement(
+    Guid ContributionId, FundingSource Source, Earmark Earmark, ContributionStatus Status, DateOnly PledgedOn, Money Pledged, decimal? PledgedChf,
+    string? AgreementReference, DateOnly? SignedOn, Money? Agreed, decimal AgreedChf,
+    decimal OpeningBalanceChf, IReadOnlyList<StatementReceipt> Receipts, decimal ReceivedChf, decimal PscChf, decimal ExchangeDifferencesChf,
+    IReadOnlyList<StatementUse> Allocated, decimal AllocatedChf, IReadOnlyList<StatementDisbursement> Disbursed, decimal DisbursedChf,
+    decimal RefundsChf, Money? WrittenOff, decimal WriteOffsChf, decimal ClosingBalanceChf);
+
+/// <summary>
+/// A donor's fund-use statement for a period: per contribution, what came in and what it paid for. Balances are
+/// what is available to spend (cash received less PSC, refunds and commitments) at the start and end of the period.
+/// </summary>
+public sealed record DonorStatementReport(
+    Guid DonorId, string DonorName, DateOnly From, DateOnly To, DateTimeOffset AsOf, long LastSequence,
+    IReadOnlyList<ContributionStatement> Contributions, decimal ReceivedChf, decimal PscChf, decimal AllocatedChf, decimal DisbursedChf,
+    decimal RefundsChf, decimal ClosingBalanceChf) : IReport
+{
+    public IEnumerable<object> Rows()
+    {
+        foreach (var c in Contributions)
+        {
+            yield return Row(c, "Contribution", null, null, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null, null, null);
+            foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount, r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
+            foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme, a.Use.ToString(), null);
+            foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null, d.Programme, d.Use.ToString(), d.Region);
+            if (c.RefundsChf != 0) yield return Row(c, "Refunds", null, null, c.RefundsChf, null, null, null, null, null, null, null, null);
+            if (c.WriteOffsChf != 0) yield return Row(c, "WriteOffs", null, null, c.WriteOffsChf, c.WrittenOff?.Amount, c.WrittenOff?.Currency, null, null, null, null, null, null);
+        }
+    }
+
+    private object Row(ContributionStatement c, string line, DateOnly? on, string? reference, decimal amountChf, decimal? amount, string? currency, decimal? rate,
+        decimal? psc, decimal? exchange, int? programme, string? use, string? region) => new
+    {
+        DonorId, ContributionId = c.ContributionId, Line = line, On = on, Reference = reference, AmountChf = amountChf, AmountOriginal = amount, Currency = currency,
+        RateToChf = rate, PscChf = psc, ExchangeDifferenceChf = exchange, Programme = programme, Use = use, Region = region,
+        OpeningBalanceChf = line == "Contribution" ? c.OpeningBalanceChf : (decimal?)null,
+    };
+
+    public static DonorStatementReport Build(ReportBook book, Guid donorId, DateOnly from, DateOnly to, DateTimeOffset asOf)
+    {
+        bool In(DateOnly d) => d >= from && d <= to;
+        var statements = new List<ContributionStatement>();
+        foreach (var c in book.Contributions.Values.Where(c => c.DonorId == donorId).OrderBy(c => c.PledgedOn).ThenBy(c => c.Id))
+        {
+            var receipts = c.Receipts.Where(r => In(r.On)).Select(r => new StatementReceipt(r.Sequence, r.On, r.Amount, r.RateToChf, r.AmountChf, r.PscChf, r.ExchangeDifferenceChf, r.Reference, r.Reverses)).ToList();
+            var allocated = c.Commitments.Where(e => In(e.On)).Select(e => (e.AllocationId, e.AmountChf))
+                .Concat(c.Releases.Where(e => In(e.On)).Select(e => (e.AllocationId, AmountChf: -e.AmountChf)))
+                .Where(e => book.Allocations.ContainsKey(e.AllocationId))
+                .GroupBy(e => (book.Allocations[e.AllocationId].Programme, book.Allocations[e.AllocationId].Use))
+                .Select(g => new StatementUse(g.Key.Programme, g.Key.Use, g.Sum(e => e.AmountChf)))
+                .OrderBy(u => u.Programme).ThenBy(u => u.Use).ToList();
+            var disbursed = book.Payments.Where(p => In(p.PaidOn))
+                .SelectMany(p => p.Funding.Where(f => f.ContributionId == c.Id).Select(f => (Payment: p, f.AmountChf)))
+                .Select(x =>
+                {
+                    var country = book.Country(x.Payment.CountryCode);
+                    var groups = Enum.GetValues<CountryGroup>().Where(g => country?.IsMemberOn(g, x.Payment.PaidOn) == true).ToList();
+                    return new StatementDisbursement(x.Payment.Programme, x.Payment.Use, country?.Region.ToString() ?? "Unknown", x.Payment.CountryCode, groups, x.AmountChf);
+                })
+                .GroupBy(d => (d.Programme, d.Use, d.Region, d.CountryCode))
+                .Select(g => g.First() with { AmountChf = g.Sum(d => d.AmountChf) })
+                .OrderBy(d => d.Programme).ThenBy(d => d.Use).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToList();
+            var writeOffs = c.WriteOffs.Where(w => In(w.On)).ToList();
+            var a = c.Agreement;
+            statements.Add(new ContributionStatement(
+                c.Id, c.Source, c.Earmark, StatusOf(c), c.PledgedOn, c.Pledged, c.PledgedChf, a?.Reference, a?.SignedOn, a?.Amount, a?.AmountChf ?? 0m,
+                BalanceAt(c, from.AddDays(-1)), receipts, receipts.Sum(r => r.AmountChf), receipts.Sum(r => r.PscChf), receipts.Sum(r => r.ExchangeDifferenceChf),
+                allocated, allocated.Sum(u => u.AmountChf), disbursed, disbursed.Sum(d => d.AmountChf),
+                c.Refunds.Where(r => In(r.On)).Sum(r => r.AmountChf),
+                a is null ? null : Money.Of(writeOffs.Sum(w => w.Amount.Amount), a.Amount.Currency), writeOffs.Sum(w => w.AmountChf),
+                BalanceAt(c, to)));
+        }
+
+        return new DonorStatementReport(donorId, book.Donors.TryGetValue(donorId, out var donor) ? donor.Name : string.Empty, from, to, asOf, book.LastSequence, statements,
+            statements.Sum(s => s.ReceivedChf), statements.Sum(s => s.PscChf), statements.Sum(s => s.AllocatedChf), statements.Sum(s => s.DisbursedChf),
+            statements.Sum(s => s.RefundsChf), statements.Sum(s => s.ClosingBalanceChf));
+    }
+
+    /// <summary>What was available to spend at the end of a day: received less PSC, refunds and net commitments up to then.</summary>
+    public static decimal BalanceAt(ContributionFacts c, DateOnly day) =>
+        c.Receipts.Where(r => r.On <= day).Sum(r => r.AmountChf - r.PscChf)
+        - c.Refunds.Where(r => r.On <= day).Sum(r => r.AmountChf)
+        - c.Commitments.Where(e => e.On <= day).Sum(e => e.AmountChf)
+        + c.Releases.Where(e => e.On <= day).Sum(e => e.AmountChf);
+
+    private static ContributionStatus StatusOf(ContributionFacts c)
+    {
+        if (c.Agreement is null) return ContributionStatus.Pledged;
+        var receivable = c.Agreement.Amount.Amount - c.ReceivedOriginal - c.WrittenOffOriginal;
+        if (receivable == 0 && c.AvailableChf == 0 && (c.ReceivedOriginal > 0 || c.WrittenOffOriginal > 0)) return ContributionStatus.Closed;
+        return c.ReceivedOriginal > 0 ? ContributionStatus.Received : ContributionStatus.Agreed;
+    }
+}
+
+/// <summary>The year's implementation report (Resolution 44, instructs 8): every report together, from one book at one sequence.</summary>
+public sealed record ImplementationReport(
+    int Year, DateTimeOffset AsOf, long LastSequence, LineItemReport LineItems, FundingSourcesReport FundingSources, ParticipationReport Participation,
+    ReceivablesReport Receivables, IReadOnlyList<DonorStatementReport> DonorStatements) : IReport
+{
+    public IEnumerable<object> Rows() =>
+        LineItems.Rows().Select(r => (Report: "LineItems", Row: r))
+            .Concat(FundingSources.Rows().Select(r => (Report: "FundingSources", Row: r)))
+            .Concat(Participation.Rows().Select(r => (Report: "Participation", Row: r)))
+            .Concat(Receivables.Rows().Select(r => (Report: "Receivables", Row: r)))
+            .Concat(DonorStatements.SelectMany(s => s.Rows()).Select(r => (Report: "DonorStatements", Row: r)))
+            .Select(x => (object)new ReportRow(x.Report, x.Row));
+
+    public static ImplementationReport Build(ReportBook book, int year, DateTimeOffset asOf) => new(
+        year, asOf, book.LastSequence,
+        LineItemReport.Build(book, year, asOf),
+        FundingSourcesReport.Build(book, year, asOf),
+        ParticipationReport.Build(book, year, asOf),
+        ReceivablesReport.Build(book, asOf),
+        book.Donors.Values.OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => DonorStatementReport.Build(book, d.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), asOf)).ToList());
+}
+
+/// <summary>A line of a combined report: which report it belongs to, and the line itself (flattened into the same CSV row).</summary>
+public sealed record ReportRow(string Report, object Line);

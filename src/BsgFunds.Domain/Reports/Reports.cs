@@ -1,0 +1,188 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.ReferenceData;
+using BsgFunds.Domain.Spending;
+
+namespace BsgFunds.Domain.Reports;
+
+/// <summary>What every report states: the instant it describes and the last event sequence it includes.</summary>
+public interface IReport
+{
+    DateTimeOffset AsOf { get; }
+
+    long LastSequence { get; }
+
+    /// <summary>One flat row per line of the report, for CSV.</summary>
+    IEnumerable<object> Rows();
+}
+
+public sealed record LineItemLine(
+    int? Programme, UseOfFunds? Use, decimal BudgetOriginalChf, decimal? BudgetRevisedChf, decimal ReceivedChf, decimal PscChf,
+    decimal AllocatedChf, decimal CommittedChf, decimal DisbursedChf, decimal AvailableChf, decimal PledgesOutstandingChf);
+
+/// <summary>The BSG line item: budget against actual per programme and use of funds (docs/reports.md gives each figure's rule).</summary>
+public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<LineItemLine> Lines, LineItemLine Totals) : IReport
+{
+    public IEnumerable<object> Rows() => Lines.Append(Totals).Select(l => new { Year, Line = l.Programme is null && l.Use is null && ReferenceEquals(l, Totals) ? "Total" : "Line", l.Programme, l.Use, l.BudgetOriginalChf, l.BudgetRevisedChf, l.ReceivedChf, l.PscChf, l.AllocatedChf, l.CommittedChf, l.DisbursedChf, l.AvailableChf, l.PledgesOutstandingChf });
+
+    public static LineItemReport Build(ReportBook book, int year, DateTimeOffset asOf)
+    {
+        var lines = new Dictionary<(int?, UseOfFunds?), LineItemLine>();
+        LineItemLine Line(int? p, UseOfFunds? u) => lines.TryGetValue((p, u), out var l) ? l : lines[(p, u)] = new LineItemLine(p, u, 0m, null, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
+        void Add((int?, UseOfFunds?) key, Func<LineItemLine, LineItemLine> change) => lines[key] = change(Line(key.Item1, key.Item2));
+
+        if (book.Budgets.TryGetValue(year, out var budget))
+        {
+            foreach (var b in budget.Original ?? []) Add((b.Programme, b.Use), l => l with { BudgetOriginalChf = l.BudgetOriginalChf + b.AmountChf });
+            foreach (var b in budget.Revised ?? []) Add((b.Programme, b.Use), l => l with { BudgetRevisedChf = (l.BudgetRevisedChf ?? 0m) + b.AmountChf });
+        }
+
+        foreach (var c in book.Contributions.Values)
+        {
+            var key = EarmarkLine(c.Earmark);
+            var received = c.Receipts.Where(r => r.On.Year == year).ToList();
+            Add(key, l => l with
+            {
+                ReceivedChf = l.ReceivedChf + received.Sum(r => r.AmountChf),
+                PscChf = l.PscChf + received.Sum(r => r.PscChf),
+                AvailableChf = l.AvailableChf + (c.Agreement is null ? 0m : c.AvailableChf),
+                PledgesOutstandingChf = l.PledgesOutstandingChf + (c.Agreement is null && c.PledgedOn.Year == year ? c.PledgedChf ?? 0m : 0m),
+            });
+        }
+
+        foreach (var a in book.Allocations.Values.Where(a => a.Year == year && a.Status != AllocationStatus.Rejected))
+        {
+            Add((a.Programme, a.Use), l => l with { AllocatedChf = l.AllocatedChf + a.AmountChf, CommittedChf = l.CommittedChf + a.CommittedChf });
+        }
+
+        foreach (var p in book.Payments.Where(p => book.Allocations.TryGetValue(p.AllocationId, out var a) && a.Year == year))
+        {
+            Add((p.Programme, p.Use), l => l with { DisbursedChf = l.DisbursedChf + p.AmountChf });
+        }
+
+        var ordered = lines.Values.OrderBy(l => l.Programme ?? 99).ThenBy(l => l.Use is null ? 99 : (int)l.Use).ToList();
+        var totals = new LineItemLine(null, null, ordered.Sum(l => l.BudgetOriginalChf), ordered.Any(l => l.BudgetRevisedChf is not null) ? ordered.Sum(l => l.BudgetRevisedChf ?? 0m) : null,
+            ordered.Sum(l => l.ReceivedChf), ordered.Sum(l => l.PscChf), ordered.Sum(l => l.AllocatedChf), ordered.Sum(l => l.CommittedChf),
+            ordered.Sum(l => l.DisbursedChf), ordered.Sum(l => l.AvailableChf), ordered.Sum(l => l.PledgesOutstandingChf));
+        return new LineItemReport(year, asOf, book.LastSequence, ordered, totals);
+    }
+
+    /// <summary>Money is shown on the line its earmark names: programme and use, programme only (softly earmarked), or pooled.</summary>
+    public static (int?, UseOfFunds?) EarmarkLine(Earmark e) => e.Category switch
+    {
+        EarmarkCategory.Unearmarked => (null, null),
+        EarmarkCategory.SoftlyEarmarked => (e.Programme, null),
+        _ => (e.Programme, e.Use),
+    };
+}
+
+public sealed record FundingSourceLine(FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf, int Contributions);
+
+/// <summary>Totals per Programme 4 (a) source and donor type for a year; pledged, agreed and received kept apart.</summary>
+public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf) : IReport
+{
+    public IEnumerable<object> Rows() => Lines.Select(l => new { Year, l.Source, l.DonorType, l.PledgedChf, l.AgreedChf, l.ReceivedChf, l.Contributions });
+
+    public static FundingSourcesReport Build(ReportBook book, int year, DateTimeOffset asOf)
+    {
+        var lines = book.Contributions.Values
+            .GroupBy(c => (c.Source, Type: book.Donors.TryGetValue(c.DonorId, out var d) ? d.Type : DonorType.Other))
+            .Select(g => new FundingSourceLine(g.Key.Source, g.Key.Type,
+                g.Where(c => c.PledgedOn.Year == year).Sum(c => c.PledgedChf ?? 0m),
+                g.Where(c => c.Agreement?.SignedOn.Year == year).Sum(c => c.Agreement!.AmountChf),
+                g.Sum(c => c.Receipts.Where(r => r.On.Year == year).Sum(r => r.AmountChf)),
+                g.Count(c => c.PledgedOn.Year == year || c.Agreement?.SignedOn.Year == year || c.Receipts.Any(r => r.On.Year == year))))
+            .Where(l => l.Contributions > 0)
+            .OrderBy(l => l.Source).ThenBy(l => l.DonorType)
+            .ToList();
+        return new FundingSourcesReport(year, asOf, book.LastSequence, lines, lines.Sum(l => l.PledgedChf), lines.Sum(l => l.AgreedChf), lines.Sum(l => l.ReceivedChf));
+    }
+}
+
+public sealed record ParticipationLine(string Beneficiaries, string Dimension, string Key, int Count, decimal AmountChf);
+
+/// <summary>Who BSG money reached in a year (paid disbursements): by country, ITU region, country group (on the payment date) and gender.</summary>
+public sealed record ParticipationReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ParticipationLine> Lines, int FellowshipsToWomen, int FellowshipsToMen, decimal WomenSharePercent) : IReport
+{
+    public IEnumerable<object> Rows() => Lines.Select(l => new { Year, l.Beneficiaries, l.Dimension, l.Key, l.Count, l.AmountChf });
+
+    public static ParticipationReport Build(ReportBook book, int year, DateTimeOffset asOf)
+    {
+        var rows = new List<(string Beneficiaries, string Dimension, string Key, decimal Amount)>();
+        foreach (var p in book.Payments.Where(p => p.PaidOn.Year == year))
+        {
+            var who = p.Kind == DisbursementKind.Fellowship ? "Fellowships" : "OtherBeneficiaries";
+            var country = book.Country(p.CountryCode);
+            rows.Add((who, "Country", p.CountryCode, p.AmountChf));
+            rows.Add((who, "Region", country?.Region.ToString() ?? "Unknown", p.AmountChf));
+            foreach (var g in Enum.GetValues<CountryGroup>().Where(g => country?.IsMemberOn(g, p.PaidOn) == true)) rows.Add((who, "CountryGroup", g.ToString(), p.AmountChf));
+            rows.Add((who, "Gender", p.Gender?.ToString() ?? "Unrecorded", p.AmountChf));
+        }
+
+        var lines = rows.GroupBy(r => (r.Beneficiaries, r.Dimension, r.Key))
+            .Select(g => new ParticipationLine(g.Key.Beneficiaries, g.Key.Dimension, g.Key.Key, g.Count(), g.Sum(r => r.Amount)))
+            .OrderBy(l => l.Beneficiaries, StringComparer.Ordinal).ThenBy(l => l.Dimension, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal)
+            .ToList();
+        var fellowships = book.Payments.Where(p => p.PaidOn.Year == year && p.Kind == DisbursementKind.Fellowship).ToList();
+        var women = fellowships.Count(p => p.Gender == Gender.Female);
+        var men = fellowships.Count(p => p.Gender == Gender.Male);
+        var share = women + men == 0 ? 0m : Math.Round(100m * women / (women + men), 2, MidpointRounding.AwayFromZero);
+        return new ParticipationReport(year, asOf, book.LastSequence, lines, women, men, share);
+    }
+}
+
+public sealed record ReceivableLine(
+    Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, Money Instalment, Money Outstanding, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
+
+/// <summary>Agreed amounts not yet received, per donor and instalment, aged on the report date.</summary>
+public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string, decimal> TotalsChfByBucket, decimal TotalChf) : IReport
+{
+    public static readonly string[] Buckets = ["NotDue", "Days0To90", "Days91To180", "Days181To365", "Over365Days"];
+
+    public IEnumerable<object> Rows() => Lines.Select(l => new
+    {
+        l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, InstalmentAmount = l.Instalment.Amount, l.Instalment.Currency,
+        OutstandingAmount = l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket,
+    });
+
+    public static ReceivablesReport Build(ReportBook book, DateTimeOffset asOf)
+    {
+        var today = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var lines = new List<ReceivableLine>();
+        foreach (var c in book.Contributions.Values.Where(c => c.Agreement is not null))
+        {
+            var a = c.Agreement!;
+            var receivableChf = a.AmountChf - c.Receipts.Sum(r => r.AmountChf - r.ExchangeDifferenceChf) - c.WriteOffs.Sum(w => w.AmountChf);
+            // Receipts and write-offs settle the earliest instalments first.
+            var settled = c.ReceivedOriginal + c.WrittenOffOriginal;
+            var outstandingTotal = a.Amount.Amount - settled;
+            foreach (var instalment in a.Instalments.OrderBy(i => i.DueOn))
+            {
+                var covered = Math.Min(settled, instalment.Amount.Amount);
+                settled -= covered;
+                var outstanding = instalment.Amount.Amount - covered;
+                if (outstanding <= 0) continue;
+                // The CHF carrying amount is shared out in proportion; the last outstanding instalment takes the remainder.
+                var chf = outstanding == outstandingTotal ? receivableChf : Rounding.ToCentimes(receivableChf * outstanding / outstandingTotal);
+                receivableChf -= chf;
+                outstandingTotal -= outstanding;
+                var days = today.DayNumber - instalment.DueOn.DayNumber;
+                lines.Add(new ReceivableLine(c.DonorId, book.Donors.TryGetValue(c.DonorId, out var d) ? d.Name : string.Empty, c.Id, a.Reference, instalment.DueOn,
+                    instalment.Amount, Money.Of(outstanding, a.Amount.Currency), chf, Math.Max(days, 0), Bucket(days)));
+            }
+        }
+
+        lines = lines.OrderBy(l => l.DonorName, StringComparer.Ordinal).ThenBy(l => l.DueOn).ToList();
+        var totals = Buckets.ToDictionary(b => b, b => lines.Where(l => l.AgeBucket == b).Sum(l => l.OutstandingChf));
+        return new ReceivablesReport(asOf, book.LastSequence, lines, totals, lines.Sum(l => l.OutstandingChf));
+    }
+
+    public static string Bucket(int daysOverdue) => daysOverdue switch
+    {
+        < 0 => "NotDue",
+        <= 90 => "Days0To90",
+        <= 180 => "Days91To180",
+        <= 365 => "Days181To365",
+        _ => "Over365Days",
+    };
+}
