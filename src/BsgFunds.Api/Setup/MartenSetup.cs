@@ -4,6 +4,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using BsgFunds.Api.Allocations;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.ReferenceData;
@@ -93,6 +94,9 @@ public static class MartenSetup
                 opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async);
+                opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async);
+                opts.Schema.For<ChainLink>().Identity(l => l.Id);
+                AppendOnlyEvents.Apply(opts, builder.Configuration[AppendOnlyEvents.AppRoleSetting]);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
                 opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Audit;
+using Marten;
+using Npgsql;
+
+namespace BsgFunds.Api.Audit;
+
+/// <summary>A link of the hash chain: the hash of the event at this sequence, over its canonical form and the previous hash.</summary>
+public sealed class ChainLink
+{
+    public long Id { get; set; }
+
+    public string Hash { get; set; } = string.Empty;
+
+    public string PreviousHash { get; set; } = string.Empty;
+}
+
+/// <summary>An event as exported to auditors: its stored form, verbatim, with its chain hash.</summary>
+public sealed record ExportedEvent(ChainedEvent Event, Guid Id, string? Hash, string? PreviousHash);
+
+/// <summary>Reads the stored events exactly as PostgreSQL keeps them (jsonb text), which is what the chain hashes.</summary>
+public static class AuditLog
+{
+    private static readonly string Events = $"{MartenSetup.Schema}.mt_events";
+    private static readonly string Links = $"{MartenSetup.Schema}.mt_doc_chainlink";
+
+    public static async IAsyncEnumerable<ExportedEvent> ReadAsync(
+        IDocumentStore store, long after, long upTo, int? limit, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"""
+             select e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.correlation_id, e.user_name, e.headers::text,
+                    l.data->>'Hash', l.data->>'PreviousHash'
+             from {Events} e left join {Links} l on l.id = e.seq_id
+             where e.seq_id > @after and e.seq_id <= @upTo
+             order by e.seq_id
+             {(limit is { } n ? $"limit {n}" : string.Empty)}
+             """, connection);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("upTo", upTo);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var timestamp = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc));
+            yield return new ExportedEvent(
+                new ChainedEvent(reader.GetInt64(0), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4), timestamp, reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)),
+                reader.GetGuid(1),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using BsgFunds.Audit;
+
+return await AuditTool.RunAsync(args, Console.Out);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BsgFunds.Domain.Audit;
+
+/// <summary>One stored event, as the hash chain reads it (docs/audit.md, "The canonical form").</summary>
+public sealed record ChainedEvent(
+    long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string Data, string? CorrelationId, string? UserName, string? Headers);
+
+/// <summary>
+/// The hash chain over the event log: each event's hash is SHA-256 over its canonical form, which ends with the
+/// previous event's hash. Events are chained in sequence order by one writer, so concurrent appends still give one
+/// unbroken chain. This file is the reference: docs/audit.md describes the same form for anyone to recompute.
+/// </summary>
+public static class ChainHash
+{
+    /// <summary>The hash before the first event: 64 zeros.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    public static string Canonical(ChainedEvent e, string previousHash) => string.Join('\n',
+        "bsgfunds-chain-v1",
+        e.Sequence.ToString(CultureInfo.InvariantCulture),
+        e.StreamId.ToString("D"),
+        e.Version.ToString(CultureInfo.InvariantCulture),
+        e.Type,
+        e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        e.Data,
+        e.CorrelationId ?? string.Empty,
+        e.UserName ?? string.Empty,
+        e.Headers ?? string.Empty,
+        previousHash);
+
+    public static string Of(ChainedEvent e, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, previousHash))));
+
+    /// <summary>Walks events in order from the genesis; returns the last hash and, per sequence, the hash computed.</summary>
+    public static IEnumerable<(long Sequence, string Hash)> Walk(IEnumerable<ChainedEvent> events)
+    {
+        var previous = Genesis;
+        foreach (var e in events)
+        {
+            previous = Of(e, previous);
+            yield return (e.Sequence, previous);
+        }
+    }
+}
