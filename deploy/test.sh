@@ -5,6 +5,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source deploy/postgres.sh
 
+# The journal test checks the hledger export with hledger itself (Debian's package).
+if ! command -v hledger >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "[test] installing hledger with apt-get" >&2
+    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq >/dev/null && apt-get install -y -qq hledger >/dev/null) || echo "[test] hledger could not be installed" >&2
+  else
+    echo "[test] hledger is missing; install Debian's hledger package" >&2
+  fi
+fi
+
 # The test cluster is throw-away: durability buys nothing here and costs time.
 PG_FSYNC=off pg_private_start test "${BSGFUNDS_TEST_PG_PORT:-55433}"
 export ConnectionStrings__Marten="$PG_CONNECTION"

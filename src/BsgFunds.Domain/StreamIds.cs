@@ -17,6 +17,8 @@ public static class StreamIds
 
     public static Guid Budget(int year) => NameBased($"budget:{year}");
 
+    public static Guid Period(int year) => NameBased($"period:{year}");
+
     public static Guid NameBased(string name)
     {
         var namespaceBytes = Namespace.ToByteArray(bigEndian: true);

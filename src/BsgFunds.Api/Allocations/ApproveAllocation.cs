@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Delegations;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
 using Marten;
@@ -23,6 +24,7 @@ public static class ApproveAllocationEndpoint
     {
         await SpendingLock.AcquireAsync(session);
         var stream = await AllocationStreams.FetchAsync(session, id);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
         var actor = user.Actor(clock);
         var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, await Approvers.ForAsync(session, user, clock), actor);
         return await AllocationStreams.SignAsync(session, stream, approval, options.Rules(), actor);
@@ -42,6 +44,7 @@ public static class SignOffAllocationEndpoint
     {
         await SpendingLock.AcquireAsync(session);
         var stream = await AllocationStreams.FetchAsync(session, id);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
         var actor = user.Actor(clock);
         var signOff = AllocationDecisions.SignOffAsBdt(stream.Aggregate!, options.Rules(), actor);
         return await AllocationStreams.SignAsync(session, stream, signOff, options.Rules(), actor);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
@@ -48,6 +49,7 @@ public static class CloseAllocationEndpoint
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
     {
         var stream = await AllocationStreams.FetchAsync(session, id);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var events = AllocationDecisions.Close(stream.Aggregate!, user.Actor(clock)).OrRefuse();
         foreach (var released in events.OfType<CommitmentReleased>())
         {

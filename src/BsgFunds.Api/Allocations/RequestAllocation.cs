@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
@@ -35,8 +36,9 @@ public static class RequestAllocationEndpoint
     [Authorize(Roles = Roles.ProgrammeOfficer)]
     [Tags("Allocations")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    public static Created Post(RequestAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<Created> Post(RequestAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(command.Year!.Value));
         var requested = AllocationDecisions.Request(
                 Guid.CreateVersion7(), command.Year!.Value, command.Programme!.Value, command.Use!.Value, command.Title!.Trim(), command.AmountChf!.Value,
                 command.Regions ?? [], command.Countries ?? [], command.ContributionIds ?? [], user.Actor(clock))

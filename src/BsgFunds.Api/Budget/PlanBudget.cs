@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
@@ -48,6 +49,7 @@ public static class PlanBudgetEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(year));
         var id = StreamIds.Budget(year);
         var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
         var lines = command.Lines!.Select(l => new BudgetLine(l.Programme!.Value, l.Use!.Value, l.AmountChf!.Value)).ToList();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
@@ -42,6 +43,7 @@ public static class PledgeContributionEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<Created> Post(PledgeContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await OpenPeriods.EnsureOpenAsync(session, command.PledgedOn!.Value);
         var donor = await session.LoadAsync<Donor>(command.DonorId!.Value);
         var amount = new Inputs().Money(command.Amount, "amount")!;
         var pledged = ContributionDecisions.Pledge(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
@@ -37,6 +38,7 @@ public static class RecordReceiptEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
+        await OpenPeriods.EnsureOpenAsync(session, command.ValueDate!.Value);
         var stream = await ContributionStreams.FetchAsync(session, id);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
         var decision = ContributionDecisions.RecordReceipt(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -33,6 +34,7 @@ public static class RefundContributionEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         await SpendingLock.AcquireAsync(session);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await ContributionStreams.FetchAsync(session, id);
         var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(), command.DonorConsentReference!.Trim(), user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);

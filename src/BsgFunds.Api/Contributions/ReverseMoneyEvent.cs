@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -35,6 +36,7 @@ public static class ReverseMoneyEventEndpoint
     {
         var sequence = command.EventSequence!.Value;
         await SpendingLock.AcquireAsync(session);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await ContributionStreams.FetchAsync(session, id);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
         var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(), user.Actor(clock));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -31,6 +32,7 @@ public static class SatisfyConditionEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);
         var stream = await ContributionStreams.FetchAsync(session, id);
         var decision = ContributionDecisions.SatisfyCondition(stream.Aggregate!, n, command.On!.Value, command.Evidence!.Trim(), user.Actor(clock));
         return await ContributionStreams.CommitAsync(session, stream, decision);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
@@ -41,6 +42,7 @@ public static class SignAgreementEndpoint
         Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options)
     {
         Check(command, out var amount, out var instalments);
+        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
         var stream = await ContributionStreams.FetchAsync(session, id);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -33,6 +34,7 @@ public static class WriteOffContributionEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await ContributionStreams.FetchAsync(session, id);
         var decision = ContributionDecisions.WriteOff(stream.Aggregate!, amount, command.Reason!.Trim(), user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);

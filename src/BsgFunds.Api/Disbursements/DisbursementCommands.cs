@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Delegations;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
@@ -65,6 +66,7 @@ public static class PayDisbursementEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        await OpenPeriods.EnsureOpenAsync(session, command.PaidOn!.Value);
         var stream = await DisbursementStreams.FetchAsync(session, id);
         return await DisbursementStreams.CommitAsync(session, stream, id,
             DisbursementDecisions.Pay(stream.Aggregate!, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), user.Actor(clock)));

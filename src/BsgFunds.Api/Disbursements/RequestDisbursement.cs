@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
@@ -60,6 +61,7 @@ public static class RequestDisbursementEndpoint
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
         await SpendingLock.AcquireAsync(session);
+        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await AllocationStreams.FetchAsync(session, id);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);

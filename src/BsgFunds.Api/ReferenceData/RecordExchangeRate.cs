@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
@@ -32,6 +33,7 @@ public static class RecordExchangeRateEndpoint
     public static async Task<ExchangeRateView> Put(
         string currency, string month, RecordExchangeRate command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
+        if (YearMonth.TryParse(month, out var rateMonth)) await Audit.OpenPeriods.EnsureOpenAsync(session, new DateOnly(rateMonth.Year, rateMonth.Month, 1));
         var current = YearMonth.TryParse(month, out var yearMonth)
             ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
             : null;

@@ -9,6 +9,7 @@ using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Reports;
@@ -51,6 +52,8 @@ public static class MartenSetup
         typeof(DisbursementApproved),
         typeof(DisbursementPaid),
         typeof(DisbursementCancelled),
+        typeof(PeriodCloseRequested),
+        typeof(PeriodClosed),
     ];
 
     public static WebApplicationBuilder AddBsgMarten(this WebApplicationBuilder builder)
@@ -95,6 +98,7 @@ public static class MartenSetup
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async);
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async);
+                opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<ChainLink>().Identity(l => l.Id);
                 AppendOnlyEvents.Apply(opts, builder.Configuration[AppendOnlyEvents.AppRoleSetting]);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using BsgFunds.Api.Reports;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
+using BsgFunds.Domain.Security;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Audit;
+
+public static class JournalEndpoint
+{
+    public static ProblemDetails Validate(int? year) =>
+        year is null or < 2000 or > 2100
+            ? Problems.From(Refusal.Invalid("year-invalid", "year", "The query parameter 'year' is a budget year such as 2026."))
+            : WolverineContinue.NoProblems;
+
+    /// <summary>The year's ledger as a plain-text double-entry journal in hledger format (docs/audit.md).</summary>
+    [WolverineGet("/api/audit/journal", OperationId = "GetJournal")]
+    [Authorize(Roles = Roles.Auditor)]
+    [Tags("Audit")]
+    [Produces("text/plain")]
+    [ProducesResponseType(typeof(string), 200)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static async Task<IResult> Get(int? year, IQuerySession session)
+    {
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        return Results.Text(Journal.Write(year!.Value, events.Select(e => (e.Sequence, e.Data))), "text/plain; charset=utf-8");
+    }
+}
+
+public sealed record ProjectionRebuilt(string Projection, long DurationMs);
+
+public sealed record Rebuild(long ThroughSequence, IReadOnlyList<ProjectionRebuilt> Projections);
+
+public static class RebuildEndpoint
+{
+    /// <summary>
+    /// Rebuilds every projection from the events, one after another, and says how long each took. Projections are
+    /// deterministic functions of the events, so the rebuilt documents are identical to the live ones.
+    /// </summary>
+    [WolverinePost("/api/audit/rebuild", OperationId = "RebuildProjections")]
+    [Authorize(Roles = Roles.Auditor)]
+    [Tags("Audit")]
+    public static async Task<Rebuild> Post(IDocumentStore store, IProjectionCoordinator coordinator, ILogger<Rebuild> logger, CancellationToken ct)
+    {
+        var daemon = coordinator.DaemonForMainDatabase();
+        var rebuilt = new List<ProjectionRebuilt>();
+        foreach (var name in store.Options.Events.Projections().Select(p => p.Name).Distinct())
+        {
+            var clock = Stopwatch.StartNew();
+            logger.LogInformation("Rebuilding projection {Projection}", name);
+            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), ct);
+            rebuilt.Add(new ProjectionRebuilt(name, clock.ElapsedMilliseconds));
+            logger.LogInformation("Rebuilt projection {Projection} in {Milliseconds} ms", name, clock.ElapsedMilliseconds);
+        }
+
+        var stats = await store.Advanced.FetchEventStoreStatistics(token: ct);
+        return new Rebuild(stats.EventSequenceNumber, rebuilt);
+    }
+}

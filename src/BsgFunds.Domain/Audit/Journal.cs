@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.Spending;
+
+namespace BsgFunds.Domain.Audit;
+
+/// <summary>
+/// The ledger as a plain-text double-entry journal in hledger's format: commodity and account declarations, the
+/// month's rates as CHF prices, and one transaction per money event (its sequence as the transaction code), dated
+/// by the event's business date, in CHF with the original amount noted on each line.
+/// </summary>
+public static class Journal
+{
+    public static DateOnly? BusinessDate(object data) => data switch
+    {
+        AgreementSigned a => a.SignedOn,
+        ConditionSatisfied c => c.On,
+        ContributionReceived r => r.ValueDate,
+        ContributionWrittenOff w => w.On,
+        ContributionRefunded f => f.On,
+        ContributionEventReversed v => v.On,
+        FundsCommitted c => DateOnly.FromDateTime(c.At.UtcDateTime),
+        CommitmentReleased r => DateOnly.FromDateTime(r.At.UtcDateTime),
+        DisbursementPaid p => p.PaidOn,
+        _ => null,
+    };
+
+    public static string Write(int year, IEnumerable<(long Sequence, object Data)> events)
+    {
+        var transactions = new List<(DateOnly Date, long Sequence, object Data, IReadOnlyList<Posting> Lines)>();
+        var prices = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        long last = 0;
+        foreach (var (sequence, data) in events)
+        {
+            last = Math.Max(last, sequence);
+            if (data is ExchangeRateRecorded r && r.Month.StartsWith($"{year:D4}-", StringComparison.Ordinal)) prices[$"{r.Month}|{r.Currency}"] = r.RateToChf;
+            var lines = Postings.For(data);
+            if (lines.Count > 0 && BusinessDate(data) is { } date && date.Year == year) transactions.Add((date, sequence, data, lines));
+        }
+
+        var accounts = transactions.SelectMany(t => t.Lines).Select(l => l.Account).Distinct().Order(StringComparer.Ordinal).ToList();
+        var currencies = prices.Keys.Select(k => k.Split('|')[1]).Append(Currency.ReportingCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"; BsgFunds general ledger for {year}, built from the events through sequence {last}.");
+        text.AppendLine("; Amounts in CHF; each line notes the amount in the currency the money moved in.");
+        text.AppendLine();
+        foreach (var c in currencies) text.AppendLine(CultureInfo.InvariantCulture, $"commodity 1000.{new string('0', Currency.TryFind(c, out var cur) ? Math.Max(cur.MinorUnit, 2) : 2)} {c}");
+        text.AppendLine();
+        foreach (var a in accounts) text.AppendLine(CultureInfo.InvariantCulture, $"account {a}");
+        text.AppendLine();
+        foreach (var (key, rate) in prices)
+        {
+            var parts = key.Split('|');
+            text.AppendLine(CultureInfo.InvariantCulture, $"P {parts[0]}-01 {parts[1]} {rate.ToString(CultureInfo.InvariantCulture)} CHF");
+        }
+
+        foreach (var (date, sequence, data, lines) in transactions.OrderBy(t => t.Date).ThenBy(t => t.Sequence))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} * ({sequence}) {data.GetType().Name}");
+            foreach (var line in lines)
+            {
+                var amount = line.AmountChf.ToString("0.00", CultureInfo.InvariantCulture);
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {line.Account}    {amount} CHF  ; {line.Original.Currency} {line.Original.Amount.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,37 @@
+namespace BsgFunds.Domain.Audit;
+
+/// <summary>A finance officer asked to close (seal) a year.</summary>
+public sealed record PeriodCloseRequested(Guid PeriodId, int Year, string RequestedBy, DateTimeOffset At);
+
+/// <summary>The TSB Director approved: the year is sealed with the chain digest at that moment; nothing dated in it is accepted any more.</summary>
+public sealed record PeriodClosed(Guid PeriodId, int Year, string RequestedBy, string ApprovedBy, long DigestSequence, string DigestHash, DateTimeOffset At);
+
+public sealed record Period(Guid Id, int Year, PeriodCloseRequested? Request, PeriodClosed? Closing)
+{
+    public static Period Create(PeriodCloseRequested e) => new(e.PeriodId, e.Year, e, null);
+
+    public Period Apply(PeriodClosed e) => this with { Closing = e };
+
+    public string Status => Closing is not null ? "Closed" : "CloseRequested";
+}
+
+public static class PeriodDecisions
+{
+    public static Decision<PeriodCloseRequested> Request(Period? period, int year, Contributions.Actor actor)
+    {
+        if (year is < 2000 or > 2100) return Decision.Refuse<PeriodCloseRequested>(Refusal.Invalid("year-invalid", "year", "The year is a budget year such as 2026."));
+        if (period?.Closing is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-closed", $"{year} is already closed."));
+        if (period is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-close-already-requested", $"Closing {year} is already requested; the TSB Director approves it."));
+        return Decision.Accept(new PeriodCloseRequested(StreamIds.Period(year), year, actor.Subject, actor.Now));
+    }
+
+    public static Decision<PeriodClosed> Approve(Period? period, int year, long digestSequence, string digestHash, Contributions.Actor actor)
+    {
+        if (period?.Closing is not null) return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-closed", $"{year} is already closed."));
+        if (period?.Request is not { } request)
+            return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-close-not-requested", $"A finance officer requests closing {year} before the TSB Director approves it."));
+        if (request.RequestedBy == actor.Subject)
+            return Decision.Refuse<PeriodClosed>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody approves closing a year they asked to close."));
+        return Decision.Accept(new PeriodClosed(period.Id, year, request.RequestedBy, actor.Subject, digestSequence, digestHash, actor.Now));
+    }
+}
