@@ -11,6 +11,7 @@ builder.AddBsgAuthentication();
 builder.AddBsgProblemDetails();
 builder.AddBsgOpenApi();
 builder.AddBsgHealthChecks();
+builder.AddBsgReliability();
 
 var app = builder.Build();
 
@@ -19,6 +20,7 @@ app.UseBsgProblemDetails();
 app.UseBsgOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBsgReliability();
 
 app.MapBsgHealthChecks();
 app.MapWolverineEndpoints(WolverineSetup.ConfigureEndpoints);

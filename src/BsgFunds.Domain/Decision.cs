@@ -7,6 +7,7 @@ public enum RefusalKind
     Forbidden,
     NotFound,
     Conflict,
+    PreconditionFailed,
     RuleBroken,
 }
 

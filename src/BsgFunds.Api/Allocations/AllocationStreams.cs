@@ -13,12 +13,12 @@ public sealed record AllocationChanged(long EventSequence, AllocationView Alloca
 
 public static class AllocationStreams
 {
-    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, CancellationToken ct = default)
+    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default)
     {
         var stream = await session.Events.FetchForWriting<Allocation>(id, ct);
-        return stream.Aggregate is null
-            ? throw new RefusedException(Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}."))
-            : stream;
+        if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}."));
+        Preconditions.Check(http, stream.CurrentVersion ?? 0);
+        return stream;
     }
 
     /// <summary>
@@ -58,7 +58,9 @@ public static class AllocationStreams
     {
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
-        return new AllocationChanged(stream.Events.Last().Sequence, AllocationView.Of(after, rules));
+        var written = stream.Events.Last();
+        Preconditions.SetETag(null, written.Version);
+        return new AllocationChanged(written.Sequence, AllocationView.Of(after, rules));
     }
 
     public static ApprovalRules Rules(this IOptions<SpendingOptions> options) => new(options.Value.BdtSignOffThresholdChf);

@@ -20,10 +20,10 @@ public static class ApproveAllocationEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
-        var stream = await AllocationStreams.FetchAsync(session, id);
+        var stream = await AllocationStreams.FetchAsync(session, id, http);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
         var actor = user.Actor(clock);
         var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, await Approvers.ForAsync(session, user, clock), actor);
@@ -40,10 +40,10 @@ public static class SignOffAllocationEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
-        var stream = await AllocationStreams.FetchAsync(session, id);
+        var stream = await AllocationStreams.FetchAsync(session, id, http);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
         var actor = user.Actor(clock);
         var signOff = AllocationDecisions.SignOffAsBdt(stream.Aggregate!, options.Rules(), actor);

@@ -14,8 +14,14 @@ public static class GetAllocationEndpoint
     [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
     [Tags("Allocations")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    public static async Task<AllocationView?> Get(Guid id, IQuerySession session, IOptions<SpendingOptions> options) =>
-        await session.LoadAsync<Allocation>(id) is { } allocation ? AllocationView.Of(allocation, options.Rules()) : null;
+    public static async Task<AllocationView?> Get(Guid id, IQuerySession session, IOptions<SpendingOptions> options)
+    {
+        var allocation = await session.LoadAsync<Allocation>(id);
+        if (allocation is null) return null;
+        var state = await session.Events.FetchStreamStateAsync(id);
+        Preconditions.SetETag(null, state?.Version ?? 0);
+        return AllocationView.Of(allocation, options.Rules());
+    }
 }
 
 public static class ListAllocationsEndpoint

@@ -29,9 +29,9 @@ public static class RejectAllocationEndpoint
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
-        var stream = await AllocationStreams.FetchAsync(session, id);
+        var stream = await AllocationStreams.FetchAsync(session, id, http);
         var role = user.IsInRole(Roles.TsbDirector) ? Roles.TsbDirector : Roles.BdtDirector;
         var rejected = AllocationDecisions.Reject(stream.Aggregate!, role, command.Reason!.Trim(), user.Actor(clock)).OrRefuse();
         return await AllocationStreams.CommitAsync(session, stream, rejected, stream.Aggregate!.Apply(rejected[0]), options.Rules());
@@ -46,9 +46,9 @@ public static class CloseAllocationEndpoint
     [Tags("Allocations")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
-        var stream = await AllocationStreams.FetchAsync(session, id);
+        var stream = await AllocationStreams.FetchAsync(session, id, http);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var events = AllocationDecisions.Close(stream.Aggregate!, user.Actor(clock)).OrRefuse();
         foreach (var released in events.OfType<CommitmentReleased>())

@@ -20,15 +20,15 @@ public sealed record MoneyEventRecorded(Guid Id, long EventSequence, Contributio
 /// </summary>
 public static class ContributionStreams
 {
-    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, CancellationToken ct = default)
+    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default)
     {
         var stream = await session.Events.FetchForWriting<Contribution>(id, ct);
-        return stream.Aggregate is null
-            ? throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."))
-            : stream;
+        if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
+        Preconditions.Check(http, stream.CurrentVersion ?? 0);
+        return stream;
     }
 
-    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, CancellationToken ct = default)
+    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
         where T : notnull
     {
         var events = decision.OrRefuse();
@@ -38,13 +38,14 @@ public static class ContributionStreams
         var written = stream.Events.Last();
         var after = events.Aggregate(stream.Aggregate!, (state, e) => ContributionFold.Apply(state, e));
         var history = await session.Events.FetchStreamAsync(stream.Id, token: ct);
+        Preconditions.SetETag(http, history.Count);
         return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, history.Count, history));
     }
 
-    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, CancellationToken ct = default)
+    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
         where T : notnull
     {
-        var changed = await CommitAsync(session, stream, decision, ct);
+        var changed = await CommitAsync(session, stream, decision, http, ct);
         return new MoneyEventRecorded(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{stream.Id}");
     }
 }

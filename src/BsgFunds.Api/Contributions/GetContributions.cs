@@ -16,11 +16,12 @@ public static class GetContributionEndpoint
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Contributions")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    public static async Task<ContributionView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
+    public static async Task<ContributionView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext http)
     {
         var contribution = await session.LoadAsync<Contribution>(id);
         if (contribution is null || !user.MaySeeDonor(contribution.DonorId)) return null;
         var history = await session.Events.FetchStreamAsync(id);
+        Preconditions.SetETag(http, history.Count);
         return ContributionView.Of(contribution, history.Count, history);
     }
 }

@@ -35,14 +35,14 @@ public static class RecordReceiptEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
         await OpenPeriods.EnsureOpenAsync(session, command.ValueDate!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
         var decision = ContributionDecisions.RecordReceipt(
             stream.Aggregate!, amount, command.ValueDate.Value, command.BankReference!.Trim(), command.RateToChf, command.RateReason, rates, user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

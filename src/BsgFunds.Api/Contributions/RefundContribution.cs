@@ -31,12 +31,12 @@ public static class RefundContributionEndpoint
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await ContributionStreams.FetchAsync(session, id);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(), command.DonorConsentReference!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

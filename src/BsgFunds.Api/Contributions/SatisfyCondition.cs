@@ -30,11 +30,11 @@ public static class SatisfyConditionEndpoint
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.SatisfyCondition(stream.Aggregate!, n, command.On!.Value, command.Evidence!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision);
+        return await ContributionStreams.CommitAsync(session, stream, decision, http);
     }
 }

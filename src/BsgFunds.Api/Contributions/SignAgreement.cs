@@ -39,16 +39,16 @@ public static class SignAgreementEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<ContributionChanged> Post(
-        Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options)
+        Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options, HttpContext http)
     {
         Check(command, out var amount, out var instalments);
         await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(
             stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!, command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
             instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates, user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision);
+        return await ContributionStreams.CommitAsync(session, stream, decision, http);
     }
 
     private static Inputs Check(SignAgreement command, out Money? amount, out List<Instalment> instalments)

@@ -31,12 +31,12 @@ public static class WriteOffContributionEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await ContributionStreams.FetchAsync(session, id);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.WriteOff(stream.Aggregate!, amount, command.Reason!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision);
+        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

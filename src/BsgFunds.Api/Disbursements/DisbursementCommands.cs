@@ -20,9 +20,9 @@ public static class CertifyDisbursementEndpoint
     [Tags("Disbursements")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        var stream = await DisbursementStreams.FetchAsync(session, id);
+        var stream = await DisbursementStreams.FetchAsync(session, id, http);
         return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Certify(stream.Aggregate!, id, user.Actor(clock)));
     }
 }
@@ -36,9 +36,9 @@ public static class ApproveDisbursementEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        var stream = await DisbursementStreams.FetchAsync(session, id);
+        var stream = await DisbursementStreams.FetchAsync(session, id, http);
         var approver = await Approvers.ForAsync(session, user, clock);
         return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver, user.Actor(clock)));
     }
@@ -64,10 +64,10 @@ public static class PayDisbursementEndpoint
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.PaidOn!.Value);
-        var stream = await DisbursementStreams.FetchAsync(session, id);
+        var stream = await DisbursementStreams.FetchAsync(session, id, http);
         return await DisbursementStreams.CommitAsync(session, stream, id,
             DisbursementDecisions.Pay(stream.Aggregate!, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), user.Actor(clock)));
     }
@@ -92,9 +92,9 @@ public static class CancelDisbursementEndpoint
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        var stream = await DisbursementStreams.FetchAsync(session, id);
+        var stream = await DisbursementStreams.FetchAsync(session, id, http);
         return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Cancel(stream.Aggregate!, id, command.Reason!.Trim(), user.Actor(clock)));
     }
 }

@@ -57,12 +57,12 @@ public static class RequestDisbursementEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
-    public static async Task<DisbursementCreated> Post(Guid id, RequestDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<DisbursementCreated> Post(Guid id, RequestDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
         await SpendingLock.AcquireAsync(session);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await AllocationStreams.FetchAsync(session, id);
+        var stream = await AllocationStreams.FetchAsync(session, id, http);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);
         var meeting = command.Meeting is { Code: not null, StartsOn: not null } m ? new Meeting(m.Code.Trim(), m.StartsOn.Value) : null;

@@ -68,7 +68,7 @@ public static class MartenSetup
 
         var marten = builder.Services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(ReliabilitySetup.WithTimeouts(connectionString));
                 opts.DatabaseSchemaName = Schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
 

@@ -59,6 +59,24 @@ public static class ProblemDetailsSetup
 /// <summary>Maps exceptions to problem details; anything unexpected is a 500 that says only that it was logged.</summary>
 public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger<BsgExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>PostgreSQL unreachable, restarting or cut off: the request failed fast and wrote nothing; retry later.</summary>
+    private static bool DatabaseUnavailable(Exception e) => e switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" } => true,
+        TimeoutException or System.Net.Sockets.SocketException => true,
+        _ => e.InnerException is { } inner && DatabaseUnavailable(inner),
+    };
+
+    private ProblemDetails Unavailable(HttpContext context)
+    {
+        logger.LogWarning("PostgreSQL unavailable during {Method} {Path}", context.Request.Method, context.Request.Path);
+        return Problems.From(new Domain.Refusal(Domain.RefusalKind.Conflict, "database-unavailable",
+            "The database cannot be reached right now; nothing was written. Retry after the Retry-After delay.")) is var p
+            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable.", Detail = p.Detail, Type = p.Type, Extensions = { ["code"] = "database-unavailable" } }
+            : null!;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -67,6 +85,10 @@ public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger
             ConcurrencyException => Problems.From(new Domain.Refusal(Domain.RefusalKind.Conflict, "concurrent-change",
                 "Someone else changed this record at the same time; read it again and retry.")),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
+            DocumentAlreadyExistsException { DocType: var t } when t == typeof(Reliability.IdempotencyRecord) =>
+                Problems.From(new Domain.Refusal(Domain.RefusalKind.Conflict, "idempotency-key-in-flight",
+                    "Another request with this Idempotency-Key was processed at the same time; retry to get its answer.")),
+            _ when DatabaseUnavailable(exception) => Unavailable(httpContext),
             _ => null,
         };
 
@@ -82,6 +104,7 @@ public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

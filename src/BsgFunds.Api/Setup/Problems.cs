@@ -14,6 +14,7 @@ public static class Problems
         RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -50,6 +51,7 @@ public static class Problems
         RefusalKind.Forbidden => "You may not do this.",
         RefusalKind.NotFound => "Not found.",
         RefusalKind.Conflict => "The request conflicts with the current state.",
+        RefusalKind.PreconditionFailed => "The resource changed since you read it.",
         _ => "A business rule refuses the request.",
     };
 }

@@ -26,6 +26,7 @@ public static class WolverineSetup
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         builder.Services.Configure<SpendingOptions>(builder.Configuration.GetSection("Spending"));
         return builder;

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BsgFunds.Api.Reliability;
+
+/// <summary>
+/// A command done under an Idempotency-Key: inserted in the same transaction as the command's events (so a key
+/// exists exactly when its events do), then completed with the response to replay.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string RequestHash { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int? StatusCode { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Location { get; set; }
+}
+
+/// <summary>The key of the request being handled, for the session listener to record with its events.</summary>
+public sealed class IdempotencyContext(string recordId, string requestHash)
+{
+    public const string ItemKey = "bsgfunds.idempotency";
+
+    public string RecordId { get; } = recordId;
+
+    public string RequestHash { get; } = requestHash;
+
+    public bool Recorded { get; set; }
+}
+
+/// <summary>
+/// Idempotency-Key on POST and PUT (Stripe's and the IETF draft's semantics): the same key with the same body
+/// within 24 hours answers the first response again and writes nothing; with another body, 422; while the first is
+/// still running, 409. Keys are scoped to the caller (the token's sub).
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store, IProblemDetailsService problems, TimeProvider clock)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        if (key.Length == 0 || !HttpMethods.IsPost(context.Request.Method) && !HttpMethods.IsPut(context.Request.Method) || context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length > 255)
+        {
+            await Problem(context, problems, Refusal.Invalid("idempotency-key-invalid", Header, "An Idempotency-Key is 1 to 255 characters."));
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        var requestHash = Hash($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}\n{Convert.ToBase64String(body.ToArray())}");
+        var recordId = Hash($"{context.User.FindFirst(Claims.Subject)?.Value}\n{key}");
+
+        await using (var session = store.QuerySession())
+        {
+            var existing = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
+            if (existing is not null && existing.CreatedAt + Lifetime > clock.GetUtcNow())
+            {
+                if (existing.RequestHash != requestHash)
+                {
+                    await Problem(context, problems, Refusal.RuleBroken("idempotency-key-reused",
+                        "This Idempotency-Key was used with a different request; use a new key for a new request."));
+                }
+                else if (existing.StatusCode is { } status)
+                {
+                    context.Response.StatusCode = status;
+                    context.Response.Headers["Idempotent-Replayed"] = "true";
+                    if (existing.Location is not null) context.Response.Headers.Location = existing.Location;
+                    if (existing.ContentType is not null) context.Response.ContentType = existing.ContentType;
+                    await context.Response.WriteAsync(existing.Body ?? string.Empty, context.RequestAborted);
+                }
+                else
+                {
+                    await Problem(context, problems, Refusal.Conflict("idempotency-key-in-flight",
+                        "A request with this Idempotency-Key is still being processed; retry in a moment."));
+                }
+
+                return;
+            }
+        }
+
+        var idempotency = new IdempotencyContext(recordId, requestHash);
+        context.Items[IdempotencyContext.ItemKey] = idempotency;
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            captured.Position = 0;
+            await captured.CopyToAsync(original, context.RequestAborted);
+        }
+
+        if (idempotency.Recorded && context.Response.StatusCode < 500)
+        {
+            await using var session = store.LightweightSession();
+            var record = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
+            if (record is not null)
+            {
+                record.StatusCode = context.Response.StatusCode;
+                record.ContentType = context.Response.ContentType;
+                record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
+                record.Body = Encoding.UTF8.GetString(captured.ToArray());
+                session.Store(record);
+                await session.SaveChangesAsync(context.RequestAborted);
+            }
+        }
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static async Task Problem(HttpContext context, IProblemDetailsService problems, Refusal refusal)
+    {
+        var problem = Problems.From(refusal);
+        context.Response.StatusCode = problem.Status!.Value;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
+
+/// <summary>Adds the idempotency record to the unit of work that writes the command's events, once per request.</summary>
+public sealed class IdempotencyListener(IHttpContextAccessor accessor, TimeProvider clock) : DocumentSessionListenerBase
+{
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        if (accessor.HttpContext?.Items[IdempotencyContext.ItemKey] is IdempotencyContext idempotency && !idempotency.Recorded
+            && session.PendingChanges.Streams().Any())
+        {
+            // Insert, not store: a concurrent request with the same key fails its whole commit, so it writes nothing.
+            session.Insert(new IdempotencyRecord { Id = idempotency.RecordId, RequestHash = idempotency.RequestHash, CreatedAt = clock.GetUtcNow() });
+            idempotency.Recorded = true;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Threading.RateLimiting;
+using BsgFunds.Api.Reliability;
+using Marten;
+using Microsoft.AspNetCore.RateLimiting;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+
+namespace BsgFunds.Api.Setup;
+
+/// <summary>Configuration section "Limits" (docs/reliability.md).</summary>
+public sealed class LimitOptions
+{
+    /// <summary>The largest request body accepted; larger ones are refused with 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Requests per caller (token sub, or IP address when anonymous) per second before 429.</summary>
+    public int RequestsPerSecondPerCaller { get; set; } = 1000;
+}
+
+/// <summary>Idempotency keys, request limits, rate limiting and resilience to database faults.</summary>
+public static class ReliabilitySetup
+{
+    public static WebApplicationBuilder AddBsgReliability(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("Limits").Get<LimitOptions>() ?? new LimitOptions();
+        builder.Services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.Services.ConfigureMarten((services, opts) =>
+        {
+            opts.Listeners.Add(new IdempotencyListener(services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<TimeProvider>()));
+
+            // Reads retry a transient fault a few times, with jittered backoff; commits keep Marten's narrower defaults,
+            // because replaying a commit whose outcome is unknown could append events twice.
+            opts.ConfigurePolly(pipeline => pipeline.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<TimeoutException>(),
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(100),
+            }));
+        });
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<LimitOptions>().RequestsPerSecondPerCaller,
+                    Window = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = Problems.From(new Domain.Refusal(Domain.RefusalKind.RuleBroken, "rate-limited",
+                        $"More than {limits.RequestsPerSecondPerCaller} requests in a second from this caller; retry after a second.")) is var p
+                        ? Override(p, StatusCodes.Status429TooManyRequests, "Too many requests.")
+                        : null!,
+                });
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseBsgReliability(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        return app;
+    }
+
+    /// <summary>The connection string with bounded waits: a request never hangs long on an unreachable database.</summary>
+    public static string WithTimeouts(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 3;
+        if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)) builder.CommandTimeout = 30;
+        return builder.ConnectionString;
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Override(Microsoft.AspNetCore.Mvc.ProblemDetails problem, int status, string title)
+    {
+        problem.Status = status;
+        problem.Title = title;
+        return problem;
+    }
+}
