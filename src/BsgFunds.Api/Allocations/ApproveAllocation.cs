@@ -22,11 +22,12 @@ public static class ApproveAllocationEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
+        var approver = await Approvers.AuthorisedAsync(session, user, clock);
         await SpendingLock.AcquireAsync(session);
         var stream = await AllocationStreams.FetchAsync(session, id, http);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
         var actor = user.Actor(clock);
-        var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, await Approvers.ForAsync(session, user, clock), actor);
+        var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, approver, actor);
         return await AllocationStreams.SignAsync(session, stream, approval, options.Rules(), actor);
     }
 }

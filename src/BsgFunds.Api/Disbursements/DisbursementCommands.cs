@@ -38,8 +38,8 @@ public static class ApproveDisbursementEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
+        var approver = await Approvers.AuthorisedAsync(session, user, clock);
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
-        var approver = await Approvers.ForAsync(session, user, clock);
         return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver, user.Actor(clock)));
     }
 }

@@ -100,6 +100,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             }
         }
 
+        if (await Expired(store, recordId, clock, context.RequestAborted)) context.Response.Headers["Idempotency-Key-Expired"] = "true";
+
         var idempotency = new IdempotencyContext(recordId, requestHash);
         context.Items[IdempotencyContext.ItemKey] = idempotency;
         var original = context.Response.Body;
@@ -108,6 +110,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(context);
+
+            // The answer is kept before the client sees it, so a retry that follows at once finds it.
+            if (idempotency.Recorded && context.Response.StatusCode < 500)
+            {
+                await using var session = store.LightweightSession();
+                var record = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
+                if (record is not null)
+                {
+                    record.StatusCode = context.Response.StatusCode;
+                    record.ContentType = context.Response.ContentType;
+                    record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
+                    record.Body = Encoding.UTF8.GetString(captured.ToArray());
+                    session.Store(record);
+                    await session.SaveChangesAsync(context.RequestAborted);
+                }
+            }
         }
         finally
         {
@@ -115,21 +133,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             captured.Position = 0;
             await captured.CopyToAsync(original, context.RequestAborted);
         }
+    }
 
-        if (idempotency.Recorded && context.Response.StatusCode < 500)
-        {
-            await using var session = store.LightweightSession();
-            var record = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
-            if (record is not null)
-            {
-                record.StatusCode = context.Response.StatusCode;
-                record.ContentType = context.Response.ContentType;
-                record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
-                record.Body = Encoding.UTF8.GetString(captured.ToArray());
-                session.Store(record);
-                await session.SaveChangesAsync(context.RequestAborted);
-            }
-        }
+    // A key older than its lifetime may be used again: the old record goes, and the request runs afresh.
+    private static async Task<bool> Expired(IDocumentStore store, string recordId, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var old = await session.LoadAsync<IdempotencyRecord>(recordId, ct);
+        if (old is null || old.CreatedAt + Lifetime > clock.GetUtcNow()) return false;
+        session.Delete(old);
+        await session.SaveChangesAsync(ct);
+        return true;
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

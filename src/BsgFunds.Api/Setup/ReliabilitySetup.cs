@@ -71,6 +71,22 @@ public static class ReliabilitySetup
 
     public static WebApplication UseBsgReliability(this WebApplication app)
     {
+        // Kestrel enforces the body limit too; this refuses a declared oversize body early on any server.
+        app.Use(async (context, next) =>
+        {
+            var limit = context.RequestServices.GetRequiredService<LimitOptions>().MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                var problem = Problems.From(new Domain.Refusal(Domain.RefusalKind.Invalid, "request-too-large", $"The request body is larger than {limit} bytes.", "body"));
+                problem.Status = StatusCodes.Status413PayloadTooLarge;
+                problem.Title = "The request body is too large.";
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                return;
+            }
+
+            await next(context);
+        });
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
         return app;
