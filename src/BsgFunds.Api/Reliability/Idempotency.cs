@@ -50,6 +50,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>A committed request whose answer is still missing after this long will never get one (its server stopped).</summary>
+    public static readonly TimeSpan AnswerLostAfter = TimeSpan.FromSeconds(15);
+
     public async Task InvokeAsync(HttpContext context, IDocumentStore store, IProblemDetailsService problems, TimeProvider clock)
     {
         var key = context.Request.Headers[Header].ToString();
@@ -89,6 +92,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     if (existing.Location is not null) context.Response.Headers.Location = existing.Location;
                     if (existing.ContentType is not null) context.Response.ContentType = existing.ContentType;
                     await context.Response.WriteAsync(existing.Body ?? string.Empty, context.RequestAborted);
+                }
+                else if (existing.CreatedAt + AnswerLostAfter < clock.GetUtcNow())
+                {
+                    // Committed, but the server stopped before it could keep the answer: the command is done, once.
+                    await Problem(context, problems, Refusal.Conflict("idempotency-key-applied",
+                        "The request with this Idempotency-Key was applied, but its answer was lost when the server stopped; read the resource to see the outcome."));
                 }
                 else
                 {

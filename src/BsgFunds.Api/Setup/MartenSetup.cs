@@ -100,7 +100,6 @@ public static class MartenSetup
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<ChainLink>().Identity(l => l.Id);
-                AppendOnlyEvents.Apply(opts, builder.Configuration[AppendOnlyEvents.AppRoleSetting]);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
                 opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);
@@ -112,6 +111,9 @@ public static class MartenSetup
 
         // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
+
+        // Registered after Marten so that it runs once the event table exists.
+        builder.Services.AddHostedService<AppendOnlyEvents>();
 
         return builder;
     }

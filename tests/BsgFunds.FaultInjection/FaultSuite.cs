@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace BsgFunds.FaultInjection;
+
+/// <summary>
+/// Kills the API, restarts PostgreSQL and cuts the API's database connections while clients record receipts with
+/// Idempotency-Keys and retry until acknowledged; then proves that no acknowledged receipt was lost, none was
+/// applied twice, the trial balance is zero and the projections caught up. Every step is bounded in time.
+/// </summary>
+public static class FaultSuite
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i].TrimStart('-'), i => args[(2 * i) + 1]);
+        var setup = new Setup(o["api-dll"], o["pg-bin"], o["pg-data"], int.Parse(o["pg-port"], CultureInfo.InvariantCulture),
+            int.Parse(o["relay-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"], CultureInfo.InvariantCulture), o.GetValueOrDefault("run-as"));
+        var results = new List<string>();
+        var failed = 0;
+        foreach (var (name, fault) in new (string, Func<Setup, Task>)[]
+                 {
+                     ("kill -9 the API mid-load, restart it", s => s.KillAndRestartApiAsync()),
+                     ("restart PostgreSQL with pg_ctl -m immediate mid-load", s => s.RestartPostgresImmediateAsync()),
+                     ("cut the API's database connections (TCP relay down 5 s), restore them", s => s.CutRelayAsync()),
+                 })
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var outcome = await setup.RunScenarioAsync(fault);
+                results.Add($"PASS  {name}: {outcome} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+            catch (Exception e)
+            {
+                failed++;
+                results.Add($"FAIL  {name}: {e.Message} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+        }
+
+        await setup.StopAsync();
+        foreach (var line in results) Console.WriteLine(line);
+        Console.WriteLine($"{results.Count - failed} passed, {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+}
+
+public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort, int relayPort, int apiPort, string? runAs)
+{
+    private const int Clients = 4;
+    private static readonly TimeSpan LoadTime = TimeSpan.FromSeconds(12);
+
+    private readonly HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(10) };
+    private Process? api;
+    private Process? relay;
+    private string token = string.Empty;
+
+    private string Connection(int port) => $"Host=127.0.0.1;Port={port};Database=bsgfunds;Username=postgres;Timeout=3;Command Timeout=15;Pooling=false";
+
+    public async Task<string> RunScenarioAsync(Func<Setup, Task> fault)
+    {
+        StartRelay();
+        await StartApiAsync();
+        var contribution = await SeedAsync();
+        using var stop = new CancellationTokenSource(LoadTime);
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var load = Enumerable.Range(0, Clients).Select(c => ClientAsync(c, contribution, acknowledged, stop.Token)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await fault(this);
+        await Task.WhenAll(load);
+
+        // Every acknowledged receipt is in the ledger exactly once, and nothing else is.
+        var stored = await ReceiptsAsync(contribution);
+        var missing = acknowledged.Except(stored).ToList();
+        var duplicates = stored.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var unacknowledged = stored.Except(acknowledged).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"{missing.Count} acknowledged receipts lost, e.g. {missing[0]}");
+        if (duplicates.Count > 0) throw new InvalidOperationException($"{duplicates.Count} receipts applied twice, e.g. {duplicates[0]}");
+        if (unacknowledged.Count > 0) throw new InvalidOperationException($"{unacknowledged.Count} receipts stored that no client saw acknowledged");
+
+        var caughtUp = await CaughtUpAsync(TimeSpan.FromSeconds(60));
+        var balance = await GetJsonAsync("/api/reports/trial-balance");
+        if (balance.GetProperty("totalDebitsChf").GetDecimal() != balance.GetProperty("totalCreditsChf").GetDecimal())
+            throw new InvalidOperationException("the trial balance does not balance");
+        var received = (await GetJsonAsync($"/api/contributions/{contribution}")).GetProperty("receivedChf").GetDecimal();
+        if (received != acknowledged.Count) throw new InvalidOperationException($"contribution shows CHF {received} received for {acknowledged.Count} acknowledged receipts of CHF 1");
+        return $"{acknowledged.Count} receipts acknowledged, all stored once; trial balance zero; projections caught up in {caughtUp.TotalSeconds:0.0} s";
+    }
+
+    private async Task ClientAsync(int client, Guid contribution, System.Collections.Concurrent.ConcurrentBag<string> acknowledged, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var reference = $"C{client}-{n}-{Guid.NewGuid():N}";
+            var key = $"key-{reference}";
+            // Retry the same command with the same key until it is acknowledged: at least once, and thanks to the key, at most once.
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/contributions/{contribution}/receipts")
+                    {
+                        Content = JsonContent.Create(new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = reference }),
+                    };
+                    request.Headers.Add("Authorization", $"Bearer {token}");
+                    request.Headers.Add("Idempotency-Key", key);
+                    using var response = await http.SendAsync(request);
+                    var answer = await response.Content.ReadAsStringAsync();
+                    if ((int)response.StatusCode == 201 || answer.Contains("idempotency-key-applied", StringComparison.Ordinal))
+                    {
+                        acknowledged.Add(reference);
+                        break;
+                    }
+
+                    if ((int)response.StatusCode is 409 or >= 500 or 429) await Task.Delay(200);
+                    else throw new InvalidOperationException($"receipt refused with {(int)response.StatusCode}: {answer}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+        }
+    }
+
+    public async Task KillAndRestartApiAsync()
+    {
+        api!.Kill(entireProcessTree: true);
+        await api.WaitForExitAsync();
+        await Task.Delay(500);
+        await StartApiAsync();
+    }
+
+    public async Task RestartPostgresImmediateAsync()
+    {
+        await RunAsync(Path.Combine(pgBin, "pg_ctl"), $"-D {pgData} -m immediate -w restart -l {pgData}/../server.log", asOwner: true);
+    }
+
+    public async Task CutRelayAsync()
+    {
+        relay!.Kill(entireProcessTree: true);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        StartRelay();
+    }
+
+    private void StartRelay()
+    {
+        if (relay is { HasExited: false }) return;
+        relay = Process.Start(new ProcessStartInfo("socat", $"TCP-LISTEN:{relayPort},bind=127.0.0.1,reuseaddr,fork TCP:127.0.0.1:{pgPort}") { UseShellExecute = false })!;
+    }
+
+    private async Task StartApiAsync()
+    {
+        if (api is { HasExited: false }) return;
+        var start = new ProcessStartInfo("dotnet", $"{apiDll} --urls http://127.0.0.1:{apiPort}")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Marten"] = Connection(relayPort);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        api = Process.Start(start)!;
+        api.OutputDataReceived += (_, _) => { };
+        api.ErrorDataReceived += (_, _) => { };
+        api.BeginOutputReadLine();
+        api.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("the API did not start within 60 s");
+    }
+
+    private async Task<Guid> SeedAsync()
+    {
+        var response = await http.PostAsJsonAsync("/api/dev/token", new { sub = "fault-officer", name = "Fault officer", roles = new[] { "FinanceOfficer", "Auditor" } });
+        token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var donor = await PostAsync("/api/donors", new { name = "Fault donor", type = "Foundation" });
+        var contribution = await PostAsync("/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount = 10_000_000m, currency = "CHF" }, pledgedOn = "2026-01-05" });
+        await PostAsync($"/api/contributions/{contribution}/agreement", new
+        {
+            signedOn = "2026-01-15", reference = $"F-{contribution:N}", amount = new { amount = 10_000_000m, currency = "CHF" }, pscRatePercent = 0m,
+            instalments = new[] { new { dueOn = "2026-06-30", amount = 10_000_000m } },
+        });
+        return contribution;
+    }
+
+    private async Task<Guid> PostAsync(string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Authorization", $"Bearer {token}");
+        using var response = await http.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {json}");
+        return json.TryGetProperty("id", out var id) ? id.GetGuid() : Guid.Empty;
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Authorization", $"Bearer {token}");
+        using var response = await http.SendAsync(request);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<List<string>> ReceiptsAsync(Guid contribution)
+    {
+        await using var connection = new NpgsqlConnection(Connection(pgPort));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select data->>'BankReference' from bsgfunds.mt_events where stream_id = @id and type = 'contribution_received'", connection);
+        command.Parameters.AddWithValue("id", contribution);
+        var references = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) references.Add(reader.GetString(0));
+        return references;
+    }
+
+    private async Task<TimeSpan> CaughtUpAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        long last;
+        await using (var connection = new NpgsqlConnection(Connection(pgPort)))
+        {
+            await connection.OpenAsync();
+            last = (long)(await new NpgsqlCommand("select coalesce(max(seq_id), 0) from bsgfunds.mt_events", connection).ExecuteScalarAsync())!;
+        }
+
+        while (clock.Elapsed < limit)
+        {
+            try
+            {
+                var ready = await http.GetAsync("/health/ready");
+                var balance = await GetJsonAsync("/api/reports/trial-balance");
+                var book = await GetJsonAsync($"/api/reports/line-items?year=2026");
+                if (ready.IsSuccessStatusCode && balance.GetProperty("lastSequence").GetInt64() >= LastMoneySequence(last) && book.GetProperty("lastSequence").GetInt64() >= last)
+                    return clock.Elapsed;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException($"projections did not catch up to sequence {last} within {limit.TotalSeconds} s");
+    }
+
+    // The last events are receipts (money events), so the ledger projection reaches the same sequence.
+    private static long LastMoneySequence(long last) => last;
+
+    public async Task StopAsync()
+    {
+        if (api is { HasExited: false }) api.Kill(entireProcessTree: true);
+        if (relay is { HasExited: false }) relay.Kill(entireProcessTree: true);
+        await Task.CompletedTask;
+    }
+
+    private async Task RunAsync(string file, string arguments, bool asOwner)
+    {
+        var start = asOwner && runAs is not null
+            ? new ProcessStartInfo("runuser", $"-u {runAs} -- {file} {arguments}")
+            : new ProcessStartInfo(file, arguments);
+        start.UseShellExecute = false;
+        start.WorkingDirectory = "/";
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} exited with {process.ExitCode}");
+    }
+}
