@@ -34,6 +34,18 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 # A build failure or a crashed runner leaves no result for some tests: never report that as all passed.
+
+# The fault-injection suite (docs/reliability.md): one run, about a minute and a half.
+if [ "${BSGFUNDS_SKIP_FAULTS:-}" != 1 ]; then
+  fault_status=0
+  fault_out=$(bash tests/fault-injection.sh 1 2>&1) || fault_status=$?
+  echo "$fault_out" | grep -E "PASS|FAIL" || true
+  fp=$(echo "$fault_out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
+  ff=$(echo "$fault_out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' | tail -n 1)
+  passed=$((passed + ${fp:-0})); failed=$((failed + ${ff:-1}))
+  [ "$fault_status" = 0 ] || status=1
+fi
+
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -37,6 +37,8 @@ public sealed record ContributionView(
     decimal RefundedChf,
     decimal DeferredRevenueChf,
     decimal AvailableChf,
+    decimal CommittedChf,
+    decimal BalanceChf,
     long? Version,
     IReadOnlyList<MoneyEventView>? MoneyEvents)
 {
@@ -56,7 +58,7 @@ public sealed record ContributionView(
             Money.Of(c.ReceivableOriginal, currency), c.ReceivableChf,
             c.PscChf, c.ExchangeDifferenceChf,
             Money.Of(c.WrittenOffOriginal, currency), c.WrittenOffChf,
-            c.RefundedChf, c.DeferredRevenueChf, c.AvailableChf, version,
+            c.RefundedChf, c.DeferredRevenueChf, c.AvailableChf, c.CommittedChf, c.AvailableChf, version,
             stream is null ? null : MoneyEventsOf(stream));
     }
 
