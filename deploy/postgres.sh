@@ -73,19 +73,28 @@ CONF
     port="$(pg_configured_port "$data")"
   else
     port="$(pg_configured_port "$data")"
-    # Something else holds our port (another checkout's cluster, say): move this cluster to a free one.
-    if pg_port_in_use "$port"; then
-      local candidate
-      for candidate in $(seq $((port + 1)) $((port + 200))); do
-        if ! pg_port_in_use "$candidate"; then break; fi
-      done
-      pg_log "port $port is taken; this cluster moves to port $candidate"
-      printf 'port = %s\n' "$candidate" | pg_as_owner tee -a "$data/postgresql.conf" >/dev/null
-      port="$candidate"
-    fi
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start >/dev/null \
-      || { tail -n 30 "$root/server.log" >&2; exit 1; }
-    pg_log "started the cluster in $data on 127.0.0.1:$port"
+    local attempt
+    for attempt in 1 2 3 4 5; do
+      # Something else holds our port (another checkout's cluster, or an outgoing connection's ephemeral port):
+      # move this cluster to a free one.
+      if pg_port_in_use "$port" || [ "$attempt" -gt 1 ]; then
+        local candidate
+        for candidate in $(seq $((port + 1)) $((port + 200))); do
+          if ! pg_port_in_use "$candidate"; then break; fi
+        done
+        pg_log "port $port is taken; this cluster moves to port $candidate"
+        printf 'port = %s\n' "$candidate" | pg_as_owner tee -a "$data/postgresql.conf" >/dev/null
+        port="$candidate"
+      fi
+      if pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start >/dev/null; then
+        pg_log "started the cluster in $data on 127.0.0.1:$port"
+        break
+      fi
+      if ! tail -n 20 "$root/server.log" | grep -q "Address already in use" || [ "$attempt" = 5 ]; then
+        tail -n 30 "$root/server.log" >&2
+        exit 1
+      fi
+    done
   fi
   if ! psql -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname='bsgfunds'" | grep -q 1; then
     psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database bsgfunds" >/dev/null
