@@ -22,7 +22,11 @@ public static class GetDigestEndpoint
     [WolverineGet("/api/audit/digest", OperationId = "GetDigest")]
     [Authorize(Roles = $"{Roles.Auditor},{Roles.FinanceOfficer}")]
     [Tags("Audit")]
-    public static async Task<Digest> Get(IQuerySession session, TimeProvider clock) => await Chain.DigestAsync(session, clock);
+    public static async Task<Digest> Get(IQuerySession session, TimeProvider clock)
+    {
+        await Freshness.WaitForAsync(session.DocumentStore, "HashChainProjection");
+        return await Chain.DigestAsync(session, clock);
+    }
 }
 
 public static class VerifyDigestEndpoint
@@ -42,8 +46,11 @@ public static class VerifyDigestEndpoint
     [Tags("Audit")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    public static async Task<Verification> Post(VerifyDigest command, IDocumentStore store, IQuerySession session) =>
-        await Chain.VerifyAsync(store, session, command.Sequence!.Value, command.Hash!.ToLowerInvariant());
+    public static async Task<Verification> Post(VerifyDigest command, IDocumentStore store, IQuerySession session)
+    {
+        await Freshness.WaitForAsync(store, "HashChainProjection");
+        return await Chain.VerifyAsync(store, session, command.Sequence!.Value, command.Hash!.ToLowerInvariant());
+    }
 }
 
 public static class ExportEventsEndpoint

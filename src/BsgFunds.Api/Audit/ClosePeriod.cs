@@ -34,6 +34,7 @@ public static class ClosePeriodEndpoint
         object happened;
         if (user.IsInRole(Roles.TsbDirector) && stream.Aggregate?.Request is not null)
         {
+            await Freshness.WaitForAsync(session.DocumentStore, "HashChainProjection");
             var digest = await Chain.DigestAsync(session, clock);
             happened = PeriodDecisions.Approve(stream.Aggregate, year, digest.Sequence, digest.Hash, actor).OrRefuse()[0];
         }

@@ -44,6 +44,7 @@ public static class GetTrialBalanceEndpoint
     {
         if (asOf is null)
         {
+            await Freshness.WaitForAsync(session.DocumentStore, "LedgerBalances");
             var ledger = await session.LoadAsync<LedgerBalances>(LedgerBalances.LedgerId);
             return TrialBalanceView.Of(ledger?.Balance ?? TrialBalance.Empty, clock.GetUtcNow());
         }

@@ -19,7 +19,12 @@ public static class ReportReading
 
     public static async Task<(ReportBook Book, DateTimeOffset AsOf)> BookAsync(IQuerySession session, string? asOf, TimeProvider clock)
     {
-        if (asOf is null) return (await ReportBooks.PresentAsync(session), clock.GetUtcNow());
+        if (asOf is null)
+        {
+            await Freshness.WaitForAsync(session.DocumentStore, "ReportBookProjection");
+            return (await ReportBooks.PresentAsync(session), clock.GetUtcNow());
+        }
+
         GetTrialBalanceEndpoint.TryParseInstant(asOf, out var instant);
         return (await ReportBooks.AsOfAsync(session, instant), instant);
     }
