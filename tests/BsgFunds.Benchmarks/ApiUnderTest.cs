@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace BsgFunds.Benchmarks;
+
+/// <summary>The API as a separate process (Release build, Development environment for dev tokens), driven over HTTP.</summary>
+public sealed class ApiUnderTest(string dll, string cs, int port)
+{
+    private readonly HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
+    private Process? process;
+    private readonly Dictionary<string, string> tokens = [];
+
+    public Guid DonorId { get; private set; }
+
+    public async Task<double> StartAsync(bool stopAfter)
+    {
+        var start = new ProcessStartInfo("dotnet", $"{dll} --urls http://127.0.0.1:{port}")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Marten"] = cs;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Limits__RequestsPerSecondPerCaller"] = "1000000";
+        var clock = Stopwatch.StartNew();
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(25);
+        }
+
+        var ms = clock.Elapsed.TotalMilliseconds;
+        if (stopAfter) await StopAsync();
+        return ms;
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public double PeakRssMb()
+    {
+        var status = File.ReadAllLines($"/proc/{process!.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return status is null ? 0 : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+
+    private async Task<string> Token(string role)
+    {
+        if (tokens.TryGetValue(role, out var token)) return token;
+        var answer = await http.PostAsJsonAsync("/api/dev/token", new { sub = $"bench-{role}", name = role, roles = new[] { role } });
+        return tokens[role] = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    private async Task<HttpResponseMessage> Send(string role, HttpMethod method, string url, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        request.Headers.Add("Authorization", $"Bearer {await Token(role)}");
+        return await http.SendAsync(request);
+    }
+
+    private async Task<Guid> Create(string role, string url, object body)
+    {
+        var answer = await Send(role, HttpMethod.Post, url, body);
+        var json = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)answer.StatusCode} {json}");
+        return json.TryGetProperty("id", out var id) ? id.GetGuid() : Guid.Empty;
+    }
+
+    public async Task LoadAsync(List<Result> results, TimeSpan window)
+    {
+        foreach (var role in new[] { "FinanceOfficer", "ProgrammeOfficer", "TsbDirector", "Auditor" }) await Token(role);
+        DonorId = await Create("FinanceOfficer", "/api/donors", new { name = "Benchmark donor", type = "Foundation" });
+        var contributions = new List<Guid>();
+        for (var i = 0; i < 100; i++)
+        {
+            var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = DonorId, source = "OtherVoluntary", amount = new { amount = 1_000_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
+            await Create("FinanceOfficer", $"/api/contributions/{c}/agreement", new
+            {
+                signedOn = "2026-01-05", reference = $"B-{i}", amount = new { amount = 1_000_000_000m, currency = "CHF" },
+                instalments = new[] { new { dueOn = "2026-12-31", amount = 1_000_000_000m } },
+            });
+            contributions.Add(c);
+        }
+
+        // Warm up every command once, so that code generation is not in the figures.
+        await Send("FinanceOfficer", HttpMethod.Post, $"/api/contributions/{contributions[0]}/receipts", new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = "warm" });
+
+        foreach (var clients in new[] { 1, 8, 32 })
+        {
+            results.Add(await Measure.LoadAsync($"API receipts on 100 contributions (spread), {clients} clients", clients, window, async (w, i) =>
+            {
+                var c = contributions[Random.Shared.Next(contributions.Count)];
+                var answer = await Send("FinanceOfficer", HttpMethod.Post, $"/api/contributions/{c}/receipts",
+                    new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = $"S{clients}-{w}-{i}" });
+                return answer.IsSuccessStatusCode;
+            }));
+            Console.WriteLine($"{results[^1].Name}: {results[^1].PerSecond:0} ops/s p50 {results[^1].P50Ms:0.0} p99 {results[^1].P99Ms:0.0}");
+        }
+
+        // Hot spot: approvals contending for one pool of cash (the spending lock serialises them).
+        var allocations = new System.Collections.Concurrent.ConcurrentQueue<Guid>();
+        var requests = Enumerable.Range(0, 1500).Select(_ => Create("ProgrammeOfficer", "/api/allocations", new { year = 2026, programme = 1, use = "Translation", title = "bench", amountChf = 10m }));
+        foreach (var batch in requests.Chunk(16)) foreach (var id in await Task.WhenAll(batch)) allocations.Enqueue(id);
+        await Send("TsbDirector", HttpMethod.Post, $"/api/allocations/{allocations.First()}/approve");
+        results.Add(await Measure.LoadAsync("API final approvals on one pool (hot spot), 8 clients", 8, window, async (_, _) =>
+            allocations.TryDequeue(out var id) && (await Send("TsbDirector", HttpMethod.Post, $"/api/allocations/{id}/approve")).IsSuccessStatusCode));
+        Console.WriteLine($"{results[^1].Name}: {results[^1].PerSecond:0} ops/s p50 {results[^1].P50Ms:0.0} p99 {results[^1].P99Ms:0.0}");
+    }
+
+    public async Task<TimeSpan?> CatchUpAsync(TimeSpan limit)
+    {
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        var target = (long)(await new NpgsqlCommand("select coalesce(max(seq_id), 0) from bsgfunds.mt_events", c).ExecuteScalarAsync())!;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var done = (long)(await new NpgsqlCommand("select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
+            if (done >= target) return clock.Elapsed;
+            await Task.Delay(250);
+        }
+
+        return null;
+    }
+
+    public async Task<double> ReadAsync(string url, int times) =>
+        await Measure.MedianMsAsync(times, async () =>
+        {
+            var answer = await Send("Auditor", HttpMethod.Get, url);
+            answer.EnsureSuccessStatusCode();
+            await answer.Content.ReadAsByteArrayAsync();
+        });
+
+    public async Task<TimeSpan> RebuildAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        (await Send("Auditor", HttpMethod.Post, "/api/audit/rebuild")).EnsureSuccessStatusCode();
+        return clock.Elapsed;
+    }
+}
