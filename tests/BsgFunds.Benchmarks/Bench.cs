@@ -26,6 +26,16 @@ public static class Bench
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i].TrimStart('-'), i => args[(2 * i) + 1]);
+        if (o.TryGetValue("from-json", out var saved))
+        {
+            // Rewrites the markdown from a run's raw numbers, keeping the analysis.
+            using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(saved));
+            Results.AddRange(doc.RootElement.GetProperty("results").Deserialize<List<Result>>()!);
+            Notes.AddRange(doc.RootElement.GetProperty("notes").Deserialize<List<string>>()!);
+            await Report.WriteAsync(o["out-md"], o["out-json"], Results, Notes);
+            return 0;
+        }
+
         var cs = o["cs"];
         var pgBin = o["pg-bin"];
         var apiDll = o["api-dll"];
