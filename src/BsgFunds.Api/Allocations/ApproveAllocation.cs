@@ -17,9 +17,6 @@ public static class ApproveAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/approve", OperationId = "ApproveAllocation")]
     [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
@@ -38,9 +35,6 @@ public static class SignOffAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/bdt-signoff", OperationId = "SignOffAllocation")]
     [Authorize(Roles = Domain.Security.Roles.BdtDirector)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);

@@ -13,7 +13,6 @@ public static class GetAllocationEndpoint
     [WolverineGet("/api/allocations/{id}", OperationId = "GetAllocation")]
     [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<AllocationView?> Get(Guid id, IQuerySession session, IOptions<SpendingOptions> options)
     {
         var allocation = await session.LoadAsync<Allocation>(id);

@@ -26,9 +26,6 @@ public static class RejectAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/reject", OperationId = "RejectAllocation")]
     [Authorize(Roles = $"{Roles.TsbDirector},{Roles.BdtDirector}")]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         var stream = await AllocationStreams.FetchAsync(session, id, http);
@@ -44,8 +41,6 @@ public static class CloseAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/close", OperationId = "CloseAllocation")]
     [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         var stream = await AllocationStreams.FetchAsync(session, id, http);

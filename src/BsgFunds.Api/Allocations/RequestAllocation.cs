@@ -35,7 +35,6 @@ public static class RequestAllocationEndpoint
     [WolverinePost("/api/allocations", OperationId = "RequestAllocation")]
     [Authorize(Roles = Roles.ProgrammeOfficer)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<Created> Post(RequestAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(command.Year!.Value));

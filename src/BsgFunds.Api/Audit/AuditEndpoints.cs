@@ -44,8 +44,6 @@ public static class VerifyDigestEndpoint
     [WolverinePost("/api/audit/verify", OperationId = "VerifyDigest")]
     [Authorize(Roles = Roles.Auditor)]
     [Tags("Audit")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<Verification> Post(VerifyDigest command, IDocumentStore store, IQuerySession session)
     {
         await Freshness.WaitForAsync(store, "HashChainProjection");
@@ -72,7 +70,6 @@ public static class ExportEventsEndpoint
     [Authorize(Roles = Roles.Auditor)]
     [Tags("Audit")]
     [Produces("application/json", NdJson)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task Get(long? after, int? limit, IDocumentStore store, HttpContext context)
     {
         var streaming = context.Request.Headers.Accept.Any(a => a?.Contains(NdJson, StringComparison.OrdinalIgnoreCase) == true);

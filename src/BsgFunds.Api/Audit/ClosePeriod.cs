@@ -25,8 +25,6 @@ public static class ClosePeriodEndpoint
     [WolverinePost("/api/periods/{year}/close", OperationId = "ClosePeriod")]
     [Authorize(Roles = $"{Roles.FinanceOfficer},{Roles.TsbDirector}")]
     [Tags("Audit")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<PeriodView> Post(int year, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var stream = await session.Events.FetchForWriting<Period>(StreamIds.Period(year));
@@ -62,7 +60,6 @@ public static class GetPeriodEndpoint
     [WolverineGet("/api/periods/{year}", OperationId = "GetPeriod")]
     [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
     [Tags("Audit")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<PeriodView?> Get(int year, IQuerySession session) =>
         await session.LoadAsync<Period>(StreamIds.Period(year)) is { } p ? PeriodView.Of(p) : null;
 }

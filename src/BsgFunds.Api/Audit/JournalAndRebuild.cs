@@ -25,7 +25,6 @@ public static class JournalEndpoint
     [Tags("Audit")]
     [Produces("text/plain")]
     [ProducesResponseType(typeof(string), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(int? year, IQuerySession session)
     {
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();

@@ -45,8 +45,6 @@ public static class PlanBudgetEndpoint
     [WolverinePut("/api/budget/{year}", OperationId = "PlanBudget")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Budget")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(year));
@@ -64,7 +62,6 @@ public static class GetBudgetEndpoint
     [WolverineGet("/api/budget/{year}", OperationId = "GetBudget")]
     [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
     [Tags("Budget")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<BudgetView?> Get(int year, IQuerySession session) =>
         await session.LoadAsync<LineItemBudget>(StreamIds.Budget(year)) is { } budget ? BudgetView.Of(budget) : null;
 }

@@ -15,7 +15,6 @@ public static class GetContributionEndpoint
     [WolverineGet("/api/contributions/{id}", OperationId = "GetContribution")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<ContributionView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext http)
     {
         var contribution = await session.LoadAsync<Contribution>(id);
@@ -32,7 +31,6 @@ public static class ListContributionsEndpoint
     [WolverineGet("/api/contributions", OperationId = "ListContributions")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IReadOnlyList<ContributionView>?> Get(Guid? donorId, IQuerySession session, ClaimsPrincipal user)
     {
         if (user.IsDonorOnly())

@@ -39,8 +39,6 @@ public static class PledgeContributionEndpoint
     [WolverinePost("/api/contributions", OperationId = "PledgeContribution")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<Created> Post(PledgeContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.PledgedOn!.Value);

@@ -31,10 +31,6 @@ public static class RecordReceiptEndpoint
     [WolverinePost("/api/contributions/{id}/receipts", OperationId = "RecordReceipt")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;

@@ -28,9 +28,6 @@ public static class RefundContributionEndpoint
     [WolverinePost("/api/contributions/{id}/refunds", OperationId = "RefundContribution")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);

@@ -28,10 +28,6 @@ public static class ReverseMoneyEventEndpoint
     [WolverinePost("/api/contributions/{id}/reversals", OperationId = "ReverseMoneyEvent")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<MoneyEventRecorded> Post(Guid id, ReverseMoneyEvent command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var sequence = command.EventSequence!.Value;

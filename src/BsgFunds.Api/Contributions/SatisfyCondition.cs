@@ -27,9 +27,6 @@ public static class SatisfyConditionEndpoint
     [WolverinePost("/api/contributions/{id}/conditions/{n}/satisfied", OperationId = "SatisfyCondition")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);

@@ -34,10 +34,6 @@ public static class SignAgreementEndpoint
     [WolverinePost("/api/contributions/{id}/agreement", OperationId = "SignAgreement")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<ContributionChanged> Post(
         Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options, HttpContext http)
     {

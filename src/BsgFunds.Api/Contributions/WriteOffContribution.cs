@@ -27,10 +27,6 @@ public static class WriteOffContributionEndpoint
     [WolverinePost("/api/contributions/{id}/write-offs", OperationId = "WriteOffContribution")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;

@@ -28,7 +28,6 @@ public static class GrantDelegationEndpoint
     [WolverinePost("/api/delegations", OperationId = "GrantDelegation")]
     [Authorize(Roles = Roles.TsbDirector)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static Created Post(GrantDelegation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var granted = DelegationDecision.Grant(Guid.CreateVersion7(), command.DelegateSub!.Trim(), command.LimitChf!.Value, command.Until!.Value, user.Actor(clock)).OrRefuse()[0];
@@ -42,7 +41,6 @@ public static class GetDelegationEndpoint
     [WolverineGet("/api/delegations/{id}", OperationId = "GetDelegation")]
     [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
     [Tags("Allocations")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static Task<Delegation?> Get(Guid id, IQuerySession session) => session.LoadAsync<Delegation>(id);
 }
 

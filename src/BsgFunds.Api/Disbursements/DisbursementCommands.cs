@@ -18,8 +18,6 @@ public static class CertifyDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/certify", OperationId = "CertifyDisbursement")]
     [Authorize(Roles = Roles.ProgrammeOfficer)]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
@@ -33,9 +31,6 @@ public static class ApproveDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/approve", OperationId = "ApproveDisbursement")]
     [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
@@ -61,9 +56,6 @@ public static class PayDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/pay", OperationId = "PayDisbursement")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.PaidOn!.Value);
@@ -89,9 +81,6 @@ public static class CancelDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/cancel", OperationId = "CancelDisbursement")]
     [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
@@ -104,7 +93,6 @@ public static class GetDisbursementEndpoint
     [WolverineGet("/api/disbursements/{id}", OperationId = "GetDisbursement")]
     [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<DisbursementView?> Get(Guid id, IQuerySession session)
     {
         var index = await session.LoadAsync<DisbursementIndex>(id);

@@ -53,10 +53,6 @@ public static class RequestDisbursementEndpoint
     [WolverinePost("/api/allocations/{id}/disbursements", OperationId = "RequestDisbursement")]
     [Authorize(Roles = Roles.ProgrammeOfficer)]
     [Tags("Disbursements")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<DisbursementCreated> Post(Guid id, RequestDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.

@@ -39,7 +39,6 @@ public static class GetDonorEndpoint
     [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Donors")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user) =>
         user.MaySeeDonor(id) && await session.LoadAsync<Donor>(id) is { } donor ? DonorView.Of(donor) : null;
 }

@@ -27,7 +27,6 @@ public static class RegisterDonorEndpoint
     [WolverinePost("/api/donors", OperationId = "RegisterDonor")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Donors")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static Created Post(RegisterDonor command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var actor = user.Actor(clock);

@@ -20,7 +20,6 @@ public static class GetCountriesEndpoint
     [WolverineGet("/api/countries", OperationId = "ListCountries")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IReadOnlyList<CountryView>> Get(string? on, IQuerySession session, TimeProvider clock)
     {
         var day = Day(on, clock);
@@ -39,8 +38,6 @@ public static class GetCountryEndpoint
     [WolverineGet("/api/countries/{code}", OperationId = "GetCountry")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<CountryView?> Get(string code, string? on, IQuerySession session, TimeProvider clock) =>
         await Countries.FindAsync(session, code) is { } country ? CountryView.Of(country, GetCountriesEndpoint.Day(on, clock)) : null;
 }

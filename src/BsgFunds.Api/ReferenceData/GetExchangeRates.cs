@@ -24,7 +24,6 @@ public static class GetExchangeRatesEndpoint
     [WolverineGet("/api/exchange-rates", OperationId = "GetExchangeRates")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<MonthExchangeRatesView> Get(string? month, IQuerySession session)
     {
         YearMonth.TryParse(month, out var yearMonth);

@@ -30,8 +30,6 @@ public static class RecordCountryClassificationEndpoint
     [WolverinePut("/api/countries/{code}/classifications", OperationId = "RecordCountryClassification")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Reference data")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<CountryView> Put(
         string code, RecordCountryClassification command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {

@@ -29,7 +29,6 @@ public static class RecordExchangeRateEndpoint
     [WolverinePut("/api/exchange-rates/{currency}/{month}", OperationId = "RecordExchangeRate")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Reference data")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<ExchangeRateView> Put(
         string currency, string month, RecordExchangeRate command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {

@@ -39,7 +39,6 @@ public static class GetTrialBalanceEndpoint
     [WolverineGet("/api/reports/trial-balance", OperationId = "GetTrialBalance")]
     [Authorize(Roles = $"{Roles.FinanceOfficer},{Roles.Auditor}")]
     [Tags("Reports")]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<TrialBalanceView> Get(string? asOf, IQuerySession session, TimeProvider clock)
     {
         if (asOf is null)

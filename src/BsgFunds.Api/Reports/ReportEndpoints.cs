@@ -52,7 +52,6 @@ public static class LineItemsEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(LineItemReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -69,7 +68,6 @@ public static class FundingSourcesEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(FundingSourcesReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -86,7 +84,6 @@ public static class ParticipationEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ParticipationReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -103,7 +100,6 @@ public static class ReceivablesEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ReceivablesReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -120,7 +116,6 @@ public static class ImplementationEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ImplementationReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -151,8 +146,6 @@ public static class DonorStatementEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(DonorStatementReport), 200)]
-    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Get(Guid donorId, string? from, string? to, string? asOf, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, HttpContext context)
     {
         if (!user.MaySeeDonor(donorId)) return NotFound();
