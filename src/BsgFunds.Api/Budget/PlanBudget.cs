@@ -50,6 +50,8 @@ public static class PlanBudgetEndpoint
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(year));
         var id = StreamIds.Budget(year);
         var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
+        if (stream.Aggregate is not null) Preconditions.Check(null, stream.CurrentVersion ?? 0);
+        Preconditions.SetETag(null, (stream.CurrentVersion ?? 0) + 1);
         var lines = command.Lines!.Select(l => new BudgetLine(l.Programme!.Value, l.Use!.Value, l.AmountChf!.Value)).ToList();
         var planned = BudgetDecision.Plan(stream.Aggregate, year, command.Version!.Value, lines, user.Actor(clock)).OrRefuse()[0];
         stream.AppendOne(planned);

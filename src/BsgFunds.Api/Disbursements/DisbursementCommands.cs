@@ -97,6 +97,8 @@ public static class GetDisbursementEndpoint
     {
         var index = await session.LoadAsync<DisbursementIndex>(id);
         var allocation = index is null ? null : await session.LoadAsync<Allocation>(index.AllocationId);
-        return allocation?.Disbursement(id) is { } d ? DisbursementView.Of(d) : null;
+        if (allocation?.Disbursement(id) is not { } d) return null;
+        Preconditions.SetETag(null, (await session.Events.FetchStreamStateAsync(allocation.Id))?.Version ?? 0);
+        return DisbursementView.Of(d);
     }
 }

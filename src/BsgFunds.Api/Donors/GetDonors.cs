@@ -39,6 +39,10 @@ public static class GetDonorEndpoint
     [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Donors")]
-    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user) =>
-        user.MaySeeDonor(id) && await session.LoadAsync<Donor>(id) is { } donor ? DonorView.Of(donor) : null;
+    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
+    {
+        if (!user.MaySeeDonor(id) || await session.LoadAsync<Donor>(id) is not { } donor) return null;
+        Preconditions.SetETag(null, (await session.Events.FetchStreamStateAsync(id))?.Version ?? 1);
+        return DonorView.Of(donor);
+    }
 }
