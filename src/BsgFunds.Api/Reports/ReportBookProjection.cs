@@ -57,9 +57,22 @@ public static class ReportBooks
             .OrderByDescending(b => b.LastSequence)
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>The present-day book, as the projection keeps it.</summary>
-    public static async Task<ReportBook> PresentAsync(IQuerySession session, CancellationToken ct = default) =>
-        await session.LoadAsync<ReportBook>(ReportBook.PresentId, ct) ?? new ReportBook();
+    private static (Guid Version, ReportBook Book)? cached;
+
+    /// <summary>
+    /// The present-day book, as the projection keeps it. The deserialised book is kept in memory and reused while the
+    /// stored document's version is unchanged (reports only read it), so repeated reads skip the document load.
+    /// </summary>
+    public static async Task<ReportBook> PresentAsync(IQuerySession session, CancellationToken ct = default)
+    {
+        var version = (await session.QueryAsync<Guid>(
+            $"select mt_version from {Setup.MartenSetup.Schema}.mt_doc_reportbook where id = '{ReportBook.PresentId}'", ct)).FirstOrDefault();
+        if (version == Guid.Empty) return new ReportBook();
+        if (cached is { } hit && hit.Version == version) return hit.Book;
+        var book = await session.LoadAsync<ReportBook>(ReportBook.PresentId, ct) ?? new ReportBook();
+        cached = (version, book);
+        return book;
+    }
 
     /// <summary>The book as it stood at an instant: the nearest earlier snapshot, with the events after it and up to the instant folded on.</summary>
     public static async Task<ReportBook> AsOfAsync(IQuerySession session, DateTimeOffset instant, CancellationToken ct = default)

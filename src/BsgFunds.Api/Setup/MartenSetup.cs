@@ -96,8 +96,9 @@ public static class MartenSetup
                 opts.Projections.Add<AllocationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
-                opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async);
-                opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async);
+                // Larger batches: each batch rewrites the book once, and chains in one read of the stored events.
+                opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
+                opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<ChainLink>().Identity(l => l.Id);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
