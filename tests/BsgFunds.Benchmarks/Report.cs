@@ -69,7 +69,7 @@ public static class Report
         text.AppendLine("## Notes");
         foreach (var note in notes) text.AppendLine($"- {note}");
         var existing = File.Exists(markdownPath) ? await File.ReadAllTextAsync(markdownPath) : string.Empty;
-        var analysis = existing.IndexOf("## Analysis", StringComparison.Ordinal) is var i and >= 0 ? existing[i..] : "## Analysis\n(to be written from the figures above)\n";
+        var analysis = existing.IndexOf("\n## Analysis", StringComparison.Ordinal) is var i and >= 0 ? existing[(i + 1)..] : "## Analysis\n(to be written from the figures above)\n";
         text.AppendLine();
         text.Append(analysis);
         await File.WriteAllTextAsync(markdownPath, text.ToString());
