@@ -29,6 +29,13 @@ public static class ReportReading
         return (await ReportBooks.AsOfAsync(session, instant), instant);
     }
 
+    /// <summary>A report of one year, from the present book or the book as of an instant, as JSON or CSV.</summary>
+    public static async Task<IResult> YearAsync(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context, Func<ReportBook, int, DateTimeOffset, IReport> build)
+    {
+        var (book, instant) = await BookAsync(session, asOf, clock);
+        return Answer(context, build(book, year!.Value, instant));
+    }
+
     public static IResult Answer(HttpContext context, IReport report) =>
         Csv.Wanted(context) ? Results.Text(Csv.Write(report), Csv.MediaType) : Results.Json((object)report);
 
@@ -52,11 +59,8 @@ public static class LineItemsEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(LineItemReport), 200)]
-    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
-    {
-        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        return ReportReading.Answer(context, LineItemReport.Build(book, year!.Value, instant));
-    }
+    public static Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
+        ReportReading.YearAsync(year, asOf, session, clock, context, LineItemReport.Build);
 }
 
 public static class FundingSourcesEndpoint
@@ -68,11 +72,8 @@ public static class FundingSourcesEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(FundingSourcesReport), 200)]
-    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
-    {
-        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        return ReportReading.Answer(context, FundingSourcesReport.Build(book, year!.Value, instant));
-    }
+    public static Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
+        ReportReading.YearAsync(year, asOf, session, clock, context, FundingSourcesReport.Build);
 }
 
 public static class ParticipationEndpoint
@@ -84,11 +85,8 @@ public static class ParticipationEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ParticipationReport), 200)]
-    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
-    {
-        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        return ReportReading.Answer(context, ParticipationReport.Build(book, year!.Value, instant));
-    }
+    public static Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
+        ReportReading.YearAsync(year, asOf, session, clock, context, ParticipationReport.Build);
 }
 
 public static class ReceivablesEndpoint
@@ -116,11 +114,8 @@ public static class ImplementationEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ImplementationReport), 200)]
-    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
-    {
-        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        return ReportReading.Answer(context, ImplementationReport.Build(book, year!.Value, instant));
-    }
+    public static Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
+        ReportReading.YearAsync(year, asOf, session, clock, context, ImplementationReport.Build);
 }
 
 public static class DonorStatementEndpoint
