@@ -62,7 +62,7 @@ public static class IssueDevTokenEndpoint
         if (request.Name is { Length: > 200 }) errors["name"] = ["'name' is at most 200 characters."];
         if (request.Roles is null || request.Roles.Count == 0)
             errors["roles"] = [$"'roles' needs at least one of: {string.Join(", ", Roles.All)}."];
-        else if (request.Roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
+        else if (request.Roles.Where(r => !Roles.All.Contains(r)).Select(r => r ?? "null").FirstOrDefault() is { } unknown)
             errors["roles"] = [$"'{unknown}' is not a role; roles are: {string.Join(", ", Roles.All)}."];
         var isDonor = request.Roles?.Contains(Roles.Donor) == true;
         if (isDonor && request.DonorId is null) errors["donorId"] = ["A Donor token needs 'donorId', the donor record it may read."];

@@ -45,7 +45,8 @@ public sealed record Earmark(
         Refusal Bad(string detail) => Refusal.Invalid("earmark-invalid", field, detail);
 
         if (Programme is { } p && p is < 1 or > 3) return Bad("An earmark's programme is 1, 2 or 3.");
-        if (Countries.FirstOrDefault(c => !CountryCatalogue.TryFind(c, out _)) is { } unknown)
+        // A null in the list is as unknown as a wrong code: select before testing, so that it is not taken for "none found".
+        if (Countries.Where(c => !CountryCatalogue.TryFind(c, out _)).Select(c => c ?? "null").FirstOrDefault() is { } unknown)
             return Bad($"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list.");
         return Category switch
         {

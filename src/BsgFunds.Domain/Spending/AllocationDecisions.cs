@@ -22,7 +22,7 @@ public static class AllocationDecisions
         if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "year", "The year is a budget year such as 2026."));
         if (amountChf <= 0) return Refuse<AllocationRequested>(Refusal.Invalid("amount-not-positive", "amountChf", "An allocation is for an amount greater than zero."));
         if (decimal.Round(amountChf, 2) != amountChf) return Refuse<AllocationRequested>(Refusal.Invalid("amount-too-precise", "amountChf", "CHF amounts are exact to the centime."));
-        if (countries.FirstOrDefault(c => !CountryCatalogue.TryFind(c, out _)) is { } unknown)
+        if (countries.Where(c => !CountryCatalogue.TryFind(c, out _)).Select(c => c ?? "null").FirstOrDefault() is { } unknown)
             return Refuse<AllocationRequested>(Refusal.Invalid("country-unknown", "countries", $"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list."));
         if (contributionIds.Distinct().Count() != contributionIds.Count)
             return Refuse<AllocationRequested>(Refusal.Invalid("contribution-named-twice", "contributionIds", "A contribution is named once."));

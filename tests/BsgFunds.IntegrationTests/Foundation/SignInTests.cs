@@ -29,6 +29,7 @@ public class SignInTests(AppFixture app) : ApiTest(app)
     [InlineData("{\"sub\":\"\",\"roles\":[\"FinanceOfficer\"]}", "sub")]
     [InlineData("{\"sub\":\"a\",\"roles\":[]}", "roles")]
     [InlineData("{\"sub\":\"a\",\"roles\":[\"Janitor\"]}", "roles")]
+    [InlineData("{\"sub\":\"a\",\"roles\":[null]}", "roles")]
     [InlineData("{\"sub\":\"a\",\"roles\":[\"Donor\"]}", "donorId")]
     [InlineData("{\"sub\":\"a\",\"roles\":[\"FinanceOfficer\"],\"donorId\":\"6f1c8f4e-2b7a-4f0e-9a43-5b1d2c3e4f50\"}", "donorId")]
     public async Task a_bad_token_request_is_a_400_that_names_the_field(string body, string field)

@@ -51,6 +51,7 @@ public class ContributionDecisionTests
         { new Earmark(EarmarkCategory.Earmarked, 3, UseOfFunds.Fellowship, [ItuRegion.Africa], ["SN"], null), true },
         { new Earmark(EarmarkCategory.Earmarked, 3, null, [], [], null), false },
         { new Earmark(EarmarkCategory.Earmarked, 3, UseOfFunds.Training, [], ["XX"], null), false },
+        { new Earmark(EarmarkCategory.Earmarked, 3, UseOfFunds.Training, [], [null!], null), false },
         { new Earmark(EarmarkCategory.TightlyEarmarked, 2, UseOfFunds.Training, [], [], Guid.NewGuid()), true },
         { new Earmark(EarmarkCategory.TightlyEarmarked, 2, UseOfFunds.Training, [], [], null), false },
     };

@@ -40,9 +40,10 @@ public class SpendingRuleTests
     [InlineData(1, 0.001, "", "amount-too-precise")]
     [InlineData(1, 100, "ZZ", "country-unknown")]
     [InlineData(1, 100, "SN", null)]
-    public void an_allocation_request_is_checked(int programme, double amount, string country, string? code)
+    [InlineData(1, 100, null, "country-unknown")]
+    public void an_allocation_request_is_checked(int programme, double amount, string? country, string? code)
     {
-        var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [], country.Length == 0 ? [] : [country], [], Requester);
+        var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [], country?.Length == 0 ? [] : [country!], [], Requester);
         decision.Refusal?.Code.Should().Be(code);
     }
 
