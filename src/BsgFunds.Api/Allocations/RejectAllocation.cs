@@ -15,13 +15,7 @@ public sealed record RejectAllocation(string? Reason);
 
 public static class RejectAllocationEndpoint
 {
-    public static ProblemDetails Validate(RejectAllocation? command)
-    {
-        if (command is null) return Problems.MissingBody("{ reason }");
-        var inputs = new Inputs();
-        inputs.Text(command.Reason, "reason", 1000);
-        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
-    }
+    public static ProblemDetails Validate(RejectAllocation? command) => Inputs.ReasonOnly(command?.Reason, command is null);
 
     [WolverinePost("/api/allocations/{id}/reject", OperationId = "RejectAllocation")]
     [Authorize(Roles = $"{Roles.TsbDirector},{Roles.BdtDirector}")]

@@ -69,13 +69,7 @@ public sealed record CancelDisbursement(string? Reason);
 
 public static class CancelDisbursementEndpoint
 {
-    public static ProblemDetails Validate(CancelDisbursement? command)
-    {
-        if (command is null) return Problems.MissingBody("{ reason }");
-        var inputs = new Inputs();
-        inputs.Text(command.Reason, "reason", 1000);
-        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
-    }
+    public static ProblemDetails Validate(CancelDisbursement? command) => Inputs.ReasonOnly(command?.Reason, command is null);
 
     /// <summary>Cancels an unpaid disbursement; its amount is free again on the allocation.</summary>
     [WolverinePost("/api/disbursements/{id}/cancel", OperationId = "CancelDisbursement")]

@@ -18,6 +18,15 @@ public sealed class Inputs
 
     public bool Valid => Errors.Count == 0;
 
+    /// <summary>Validation of a command whose only field is a required reason (rejections, cancellations).</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ReasonOnly(string? reason, bool missingBody)
+    {
+        if (missingBody) return Problems.MissingBody("{ reason }");
+        var inputs = new Inputs();
+        inputs.Text(reason, "reason", 1000);
+        return inputs.Valid ? Wolverine.Http.WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
     public void Fail(string field, string message) => Errors.TryAdd(field, [message]);
 
     public string Text(string? value, string field, int maxLength, bool required = true)
