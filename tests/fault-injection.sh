@@ -25,7 +25,7 @@ for run in $(seq 1 "$runs"); do
     ${owner:+--run-as "$owner"}) || true
   echo "run $run:"; echo "$out" | sed 's/^/  /'
   p=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); f=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-3}))
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-4}))
 done
 pg_private_stop
 echo "$passed passed, $failed failed"

@@ -41,6 +41,21 @@ public static class FaultSuite
         }
 
         await setup.StopAsync();
+
+        // Needs the single node stopped: it runs its projections alone, outside the cluster.
+        var scaleOut = Stopwatch.StartNew();
+        const string twoNodes = "two API nodes, kill -9 the one running most projections";
+        try
+        {
+            var outcome = await new TwoNodes(o["api-dll"], int.Parse(o["pg-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"], CultureInfo.InvariantCulture) + 1).RunAsync();
+            results.Add($"PASS  {twoNodes}: {outcome} ({scaleOut.Elapsed.TotalSeconds:0.0} s)");
+        }
+        catch (Exception e)
+        {
+            failed++;
+            results.Add($"FAIL  {twoNodes}: {e.Message} ({scaleOut.Elapsed.TotalSeconds:0.0} s)");
+        }
+
         foreach (var line in results) Console.WriteLine(line);
         Console.WriteLine($"{results.Count - failed} passed, {failed} failed");
         return failed == 0 ? 0 : 1;

@@ -106,9 +106,12 @@ public static class MartenSetup
                 opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);
                 opts.Schema.For<Contribution>().Index(c => c.DonorId);
             })
-            .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .AddAsyncDaemon(builder.Environment.IsDevelopment() ? DaemonMode.Solo : DaemonMode.HotCold);
+            .UseLightweightSessions();
+
+        // In a cluster Wolverine runs each async projection on exactly one node and moves it when that node dies
+        // (docs/operations.md); Marten's own daemon coordination must then stay off.
+        if (ClusterOptions.IsOn(builder)) marten.IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+        else marten.IntegrateWithWolverine().AddAsyncDaemon(DaemonMode.Solo);
 
         // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();

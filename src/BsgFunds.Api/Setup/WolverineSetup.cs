@@ -15,7 +15,8 @@ public static class WolverineSetup
             // Without this, a test host (whose entry assembly is the test runner) finds no endpoints.
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Policies.AutoApplyTransactions();
-            if (builder.Environment.IsDevelopment()) opts.Durability.Mode = DurabilityMode.Solo;
+            opts.Durability.Mode = ClusterOptions.IsOn(builder) ? DurabilityMode.Balanced : DurabilityMode.Solo;
+            ClusterOptions.Configure(builder, opts.Durability);
         });
         builder.Services.CritterStackDefaults(x =>
         {
@@ -29,6 +30,7 @@ public static class WolverineSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         builder.Services.Configure<SpendingOptions>(builder.Configuration.GetSection("Spending"));
+        builder.Services.Configure<BsgFunds.Api.Exports.IatiOptions>(builder.Configuration.GetSection("Iati"));
         return builder;
     }
 

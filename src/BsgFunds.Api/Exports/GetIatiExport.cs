@@ -1,0 +1,52 @@
+using System.Text;
+using BsgFunds.Api.Reports;
+using BsgFunds.Domain.Exports;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Exports;
+
+/// <summary>Configuration section "Iati": who publishes the file (defaults to ITU's IATI organisation identifier).</summary>
+public sealed class IatiOptions
+{
+    public string OrganisationRef { get; set; } = IatiPublisher.Itu.OrganisationRef;
+    public string OrganisationName { get; set; } = IatiPublisher.Itu.OrganisationName;
+    public int GenderSignificance { get; set; } = IatiPublisher.Itu.GenderSignificance;
+    public string RegionVocabularyUri { get; set; } = IatiPublisher.Itu.RegionVocabularyUri;
+
+    public IatiPublisher Publisher => new(OrganisationRef, OrganisationName, GenderSignificance, RegionVocabularyUri);
+}
+
+public static class GetIatiExportEndpoint
+{
+    public const string MediaType = "application/xml";
+
+    public static ProblemDetails Validate(int? year, string? asOf) => ReportReading.ValidateYear(year, asOf);
+
+    /// <summary>
+    /// The BSG fund's activities of a year as an IATI 2.03 activity file (docs/iati.md): the fund with its incoming
+    /// pledges, commitments and funds, and one child activity per programme with its budget, commitments, disbursements
+    /// and expenditure. Valid against the official schema and codelists.
+    /// </summary>
+    [WolverineGet("/api/exports/iati", OperationId = "ExportIati")]
+    [Authorize(Roles = ReportReading.Roles)]
+    [Tags("Exports")]
+    [Produces(MediaType)]
+    [ProducesResponseType(typeof(string), 200, MediaType)]
+    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, IOptions<IatiOptions> options)
+    {
+        var (book, _) = await ReportReading.BookAsync(session, asOf, clock);
+        var document = IatiActivities.Build(book, year!.Value, options.Value.Publisher, clock.GetUtcNow());
+        var text = new StringBuilder();
+        await using (var writer = new Utf8StringWriter(text)) document.Save(writer);
+        return Results.Text(text.ToString(), MediaType, Encoding.UTF8);
+    }
+
+    private sealed class Utf8StringWriter(StringBuilder text) : StringWriter(text)
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+}
