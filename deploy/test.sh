@@ -5,13 +5,17 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source deploy/postgres.sh
 
-# The journal test checks the hledger export with hledger itself (Debian's package).
-if ! command -v hledger >/dev/null 2>&1; then
+# Tools the tests drive, from Debian's packages: hledger checks the journal export, xmllint validates the IATI
+# export against the official schema, Chromium renders the donor portal.
+missing=()
+command -v hledger >/dev/null 2>&1 || missing+=(hledger)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "[test] installing hledger with apt-get" >&2
-    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq >/dev/null && apt-get install -y -qq hledger >/dev/null) || echo "[test] hledger could not be installed" >&2
+    echo "[test] installing ${missing[*]} with apt-get" >&2
+    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null) || echo "[test] ${missing[*]} could not be installed" >&2
   else
-    echo "[test] hledger is missing; install Debian's hledger package" >&2
+    echo "[test] missing: ${missing[*]}; install these Debian packages" >&2
   fi
 fi
 

@@ -57,6 +57,7 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         ["GET /api/reports/line-items"] = StaffAndAuditor,
         ["GET /api/reports/funding-sources"] = StaffAndAuditor,
         ["GET /api/reports/participation"] = StaffAndAuditor,
+        ["GET /api/exports/iati"] = StaffAndAuditor,
         ["GET /api/reports/implementation"] = StaffAndAuditor,
         ["GET /api/reports/donors/{donorId}/statement"] = [.. StaffAndAuditor, DONOR],
         ["GET /api/reports/receivables"] = [FO, AUDITOR],
