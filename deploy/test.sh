@@ -10,6 +10,7 @@ source deploy/postgres.sh
 missing=()
 command -v hledger >/dev/null 2>&1 || missing+=(hledger)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "[test] installing ${missing[*]} with apt-get" >&2

@@ -1,4 +1,5 @@
 using BsgFunds.Api.Dev;
+using BsgFunds.Api.Portal;
 using BsgFunds.Api.Setup;
 using JasperFx;
 using Wolverine.Http;
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseCorrelationId();
 app.UseBsgProblemDetails();
 app.UseBsgOpenApi();
+app.UseBsgPortal();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBsgReliability();
