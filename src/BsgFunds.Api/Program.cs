@@ -1,6 +1,7 @@
 using BsgFunds.Api.Dev;
 using BsgFunds.Api.Portal;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Telemetry;
 using JasperFx;
 using Wolverine.Http;
 
@@ -13,10 +14,13 @@ builder.AddBsgProblemDetails();
 builder.AddBsgOpenApi();
 builder.AddBsgHealthChecks();
 builder.AddBsgReliability();
+builder.AddBsgTelemetry();
 
 var app = builder.Build();
 
 app.UseCorrelationId();
+// Outside the problem handler, sign-in, limits and idempotency, so that their refusals are counted too.
+app.UseCommandTelemetry();
 app.UseBsgProblemDetails();
 app.UseBsgOpenApi();
 app.UseBsgPortal();

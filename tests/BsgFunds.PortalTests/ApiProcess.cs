@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -11,11 +12,19 @@ namespace BsgFunds.PortalTests;
 /// <summary>
 /// The API as a real process on loopback (Chromium needs a real socket), in Development for dev tokens, on a database
 /// of its own so that it never shares projections with the integration tests' host; seeded through HTTP with two donors.
+/// Configured as operators would: JSON logs on standard output (kept here) and OTLP export to a stand-in collector.
 /// </summary>
-public sealed class PortalSite : IAsyncLifetime
+public sealed class ApiProcess : IAsyncLifetime
 {
     public const int Year = 2026;
+    public const string ServiceName = "bsgfunds-test-node";
+    private readonly ConcurrentQueue<string> output = new();
     private Process? api;
+
+    public OtlpCollector Collector { get; } = new(FreePort());
+
+    /// <summary>The lines the API wrote to standard output so far.</summary>
+    public IReadOnlyList<string> Output => output.ToList();
 
     public Uri Address { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -40,8 +49,16 @@ public sealed class PortalSite : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Marten"] = connection;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__BsgFunds"] = "Information";
+        start.Environment["Logging__Console__FormatterName"] = "json";
+        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Collector.Address.ToString().TrimEnd('/');
+        start.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        start.Environment["OTEL_SERVICE_NAME"] = ServiceName;
+        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        start.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "500";
+        start.Environment["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
         api = Process.Start(start)!;
-        api.OutputDataReceived += (_, _) => { };
+        api.OutputDataReceived += (_, line) => { if (line.Data is not null) output.Enqueue(line.Data); };
         api.ErrorDataReceived += (_, _) => { };
         api.BeginOutputReadLine();
         api.BeginErrorReadLine();
@@ -54,6 +71,7 @@ public sealed class PortalSite : IAsyncLifetime
         if (api is { HasExited: false }) api.Kill(entireProcessTree: true);
         api?.WaitForExit();
         Http.Dispose();
+        Collector.Dispose();
         return Task.CompletedTask;
     }
 
@@ -62,6 +80,14 @@ public sealed class PortalSite : IAsyncLifetime
         var response = await Http.PostAsJsonAsync("/api/dev/token", new { sub, name = $"Portal {sub}", roles = new[] { role }, donorId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string url, string token, object body, string? correlationId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Authorization", $"Bearer {token}");
+        if (correlationId is not null) request.Headers.Add("X-Correlation-Id", correlationId);
+        return await Http.SendAsync(request);
     }
 
     public async Task<HttpResponseMessage> GetAsync(string url, string token, string accept = "application/json")
@@ -169,7 +195,7 @@ public sealed class PortalSite : IAsyncLifetime
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"The API is not built at {dll}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -194,4 +220,10 @@ public sealed class PortalSite : IAsyncLifetime
 
         throw new TimeoutException($"Waited {limit.TotalSeconds} s for {what}.");
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiProcessCollection : ICollectionFixture<ApiProcess>
+{
+    public const string Name = "API process";
 }

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using BsgFunds.Api.Setup;
+
+namespace BsgFunds.Api.Telemetry;
+
+/// <summary>
+/// Commands by type and outcome: every request that may change the ledger (anything but GET/HEAD) is counted under
+/// its route ("POST /api/contributions/{contributionId}/receipts") and its outcome (accepted, refused, failed), timed,
+/// and logged once with the caller's correlation id, which the ledger's events carry too.
+/// </summary>
+public sealed class CommandMetrics : IDisposable
+{
+    public const string MeterName = "BsgFunds";
+    private readonly Meter meter = new(MeterName);
+    private readonly Counter<long> commands;
+    private readonly Histogram<double> duration;
+
+    public CommandMetrics()
+    {
+        commands = meter.CreateCounter<long>("bsgfunds.commands", "{command}", "Commands received, by command and outcome.");
+        duration = meter.CreateHistogram<double>("bsgfunds.command.duration", "s", "Time to answer a command, by command and outcome.");
+    }
+
+    public Meter Meter => meter;
+
+    public static string Outcome(int status) => status switch
+    {
+        < 400 => "accepted",
+        < 500 => "refused",
+        _ => "failed",
+    };
+
+    public void Record(string command, int status, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "command", command }, { "outcome", Outcome(status) }, { "http.response.status_code", status } };
+        commands.Add(1, tags);
+        duration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    public void Dispose() => meter.Dispose();
+}
+
+public static partial class CommandTelemetryMiddleware
+{
+    public static IApplicationBuilder UseCommandTelemetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var status = 500;
+        try
+        {
+            await next(context);
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            // The route pattern, not the path: ids would make every command its own series.
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var command = $"{context.Request.Method} {(route is null ? "unmatched" : "/" + route.TrimStart('/'))}";
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            context.RequestServices.GetRequiredService<CommandMetrics>().Record(command, status, elapsed);
+            Log(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BsgFunds.Commands"),
+                command, status, CommandMetrics.Outcome(status), elapsed.TotalMilliseconds, CorrelationIdMiddleware.Of(context));
+        }
+    });
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Command} {Outcome} with {StatusCode} in {ElapsedMs:0.0} ms (correlation id {CorrelationId})")]
+    private static partial void Log(ILogger logger, string command, int statusCode, string outcome, double elapsedMs, string correlationId);
+}
