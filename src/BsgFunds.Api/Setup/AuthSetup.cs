@@ -37,6 +37,9 @@ public static class AuthSetup
             }
         });
 
+        // A missing issuer stops the process at start, not at its first request.
+        if (!isDevelopment) builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).ValidateOnStart();
+
         // Nothing is anonymous unless it says so: health checks, Swagger and, in Development, the token endpoint.
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -22,7 +22,10 @@ public static class WolverineSetup
         {
             x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
             x.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
-            x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
+            // Auto uses pre-generated code when the build has it (the container image does: deploy/Dockerfile) and
+            // generates the rest; the image sets CodeGeneration:Mode=Static so that missing code stops it at start.
+            x.Production.GeneratedCodeMode = Enum.TryParse<TypeLoadMode>(builder.Configuration["CodeGeneration:Mode"], ignoreCase: true, out var mode) ? mode : TypeLoadMode.Auto;
+            x.Production.AssertAllPreGeneratedTypesExist = x.Production.GeneratedCodeMode == TypeLoadMode.Static;
             x.Production.ResourceAutoCreate = AutoCreate.None;
         });
         builder.Services.AddWolverineHttp();
