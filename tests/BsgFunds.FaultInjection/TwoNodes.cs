@@ -65,6 +65,10 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             var statement = await survivor.GetAsync($"/api/reports/donors/{donor}/statement");
             var received = statement.GetProperty("receivedChf").GetDecimal();
             if (received != 2 * ReceiptsPerPhase) throw new InvalidOperationException($"the donor statement shows CHF {received} received instead of {2 * ReceiptsPerPhase}");
+            // One node cannot rebuild projections that the cluster runs: refused with a problem, not attempted.
+            var rebuild = await survivor.PostRawAsync("/api/audit/rebuild");
+            if (rebuild.Status != 409 || !rebuild.Body.Contains("rebuild-needs-single-node", StringComparison.Ordinal))
+                throw new InvalidOperationException($"a rebuild in a cluster answered {rebuild.Status} {rebuild.Body}");
             return $"{moved} of {Projections.Length} projections moved to the survivor {takeover.TotalSeconds:0.0} s after the receipts that followed the kill; ledger, hash chain and statement exact";
         }
         finally
@@ -179,6 +183,14 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             var json = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {json}");
             return json;
+        }
+
+        public async Task<(int Status, string Body)> PostRawAsync(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url);
+            request.Headers.Add("Authorization", $"Bearer {Token}");
+            using var response = await http.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
         public async Task<JsonElement> GetAsync(string url)

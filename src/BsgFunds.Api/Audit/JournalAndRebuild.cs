@@ -36,8 +36,20 @@ public sealed record ProjectionRebuilt(string Projection, long DurationMs);
 
 public sealed record Rebuild(long ThroughSequence, IReadOnlyList<ProjectionRebuilt> Projections);
 
+/// <summary>The async daemon of this process, when it runs one: a single node does; in a cluster Wolverine owns the projections.</summary>
+public sealed class LocalDaemon(IServiceProvider services)
+{
+    public IProjectionDaemon? Daemon => services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
+}
+
 public static class RebuildEndpoint
 {
+    public static ProblemDetails Validate(LocalDaemon local) => local.Daemon is not null
+        ? WolverineContinue.NoProblems
+        : Problems.From(Refusal.Conflict("rebuild-needs-single-node",
+            "In a cluster the projections run wherever Wolverine assigned them, so one node cannot rebuild them safely. " +
+            "Stop the nodes and run 'dotnet BsgFunds.Api.dll projections rebuild' (docs/operations.md)."));
+
     /// <summary>
     /// Rebuilds every projection from the events, one after another, and says how long each took. Projections are
     /// deterministic functions of the events, so the rebuilt documents are identical to the live ones.
@@ -45,9 +57,10 @@ public static class RebuildEndpoint
     [WolverinePost("/api/audit/rebuild", OperationId = "RebuildProjections")]
     [Authorize(Roles = Roles.Auditor)]
     [Tags("Audit")]
-    public static async Task<Rebuild> Post(IDocumentStore store, IProjectionCoordinator coordinator, ILogger<Rebuild> logger, CancellationToken ct)
+    [ProducesResponseType(typeof(ProblemDetails), 409)]
+    public static async Task<Rebuild> Post(IDocumentStore store, LocalDaemon local, ILogger<Rebuild> logger, CancellationToken ct)
     {
-        var daemon = coordinator.DaemonForMainDatabase();
+        var daemon = local.Daemon!;
         var rebuilt = new List<ProjectionRebuilt>();
         foreach (var name in store.Options.Events.Projections().Select(p => p.Name).Distinct())
         {

@@ -116,6 +116,8 @@ public static class MartenSetup
         // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
 
+        builder.Services.AddSingleton<LocalDaemon>();
+
         // Registered after Marten so that it runs once the event table exists.
         builder.Services.AddHostedService<AppendOnlyEvents>();
 
