@@ -38,8 +38,9 @@ public static class GetIatiExportEndpoint
     [ProducesResponseType(typeof(string), 200, MediaType)]
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, IOptions<IatiOptions> options)
     {
-        var (book, _) = await ReportReading.BookAsync(session, asOf, clock);
-        var document = IatiActivities.Build(book, year!.Value, options.Value.Publisher, clock.GetUtcNow());
+        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null);
+        var document = IatiActivities.Build(book, year!.Value, options.Value.Publisher, clock.GetUtcNow(), entries);
         var text = new StringBuilder();
         await using (var writer = new Utf8StringWriter(text)) document.Save(writer);
         return Results.Text(text.ToString(), MediaType, Encoding.UTF8);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BsgFunds.Domain.Reports;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Marten.Events.Projections;
 
 namespace BsgFunds.Api.Reports;
@@ -72,6 +73,26 @@ public static class ReportBooks
         var book = await session.LoadAsync<ReportBook>(ReportBook.PresentId, ct) ?? new ReportBook();
         cached = (version, book);
         return book;
+    }
+
+    /// <summary>
+    /// The money entries behind a book, entry by entry, for the reports that list them: read from the contributions'
+    /// events up to the book's sequence (and instant, for a book as of one), so that they add up to the book's totals.
+    /// </summary>
+    public static async Task<MoneyEntries> EntriesAsync(IQuerySession session, ReportBook book, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, CancellationToken ct = default)
+    {
+        if (contributions is { Count: 0 }) return new MoneyEntries();
+        var last = book.LastSequence;
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence <= last && e.EventTypesAre(MoneyEntries.EventTypes));
+        if (contributions is not null)
+        {
+            var ids = contributions.ToArray();
+            query = query.Where(e => ids.Contains(e.StreamId));
+        }
+
+        if (until is { } instant) query = query.Where(e => e.Timestamp <= instant);
+        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+        return MoneyEntries.Fold(events.Select(e => (e.Data, e.Sequence)));
     }
 
     /// <summary>The book as it stood at an instant: the nearest earlier snapshot, with the events after it and up to the instant folded on.</summary>

@@ -114,8 +114,12 @@ public static class ImplementationEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(ImplementationReport), 200)]
-    public static Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
-        ReportReading.YearAsync(year, asOf, session, clock, context, ImplementationReport.Build);
+    public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
+    {
+        var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null);
+        return ReportReading.Answer(context, ImplementationReport.Build(book, year!.Value, instant, entries));
+    }
 }
 
 public static class DonorStatementEndpoint
@@ -149,7 +153,9 @@ public static class DonorStatementEndpoint
         var today = DateOnly.FromDateTime(instant.UtcDateTime);
         var start = from is null ? new DateOnly(today.Year, 1, 1) : Date(from);
         var end = to is null ? today : Date(to);
-        return ReportReading.Answer(context, DonorStatementReport.Build(book, donorId, start, end, instant));
+        var contributions = book.Contributions.Values.Where(c => c.DonorId == donorId).Select(c => c.Id).ToList();
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions);
+        return ReportReading.Answer(context, DonorStatementReport.Build(book, donorId, start, end, instant, entries));
     }
 
     private static IResult NotFound() => Results.Problem(Problems.From(Refusal.NotFound("donor-not-found", "There is no such donor, or it is not yours to see.")));

@@ -35,10 +35,10 @@ public static class IatiActivities
         [3] = ("11430", "Human resources capacity building"),
     };
 
-    public static XDocument Build(ReportBook book, int year, IatiPublisher publisher, DateTimeOffset generatedAt)
+    public static XDocument Build(ReportBook book, int year, IatiPublisher publisher, DateTimeOffset generatedAt, MoneyEntries entries)
     {
         var fundId = $"{publisher.OrganisationRef}-BSG";
-        var activities = new List<XElement> { Fund(book, year, publisher, fundId) };
+        var activities = new List<XElement> { Fund(book, year, publisher, fundId, entries) };
         activities.AddRange(Programmes.Keys.Select(p => Programme(book, year, publisher, fundId, p)));
         return new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
@@ -48,9 +48,9 @@ public static class IatiActivities
                 activities));
     }
 
-    private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId)
+    private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId, MoneyEntries entries)
     {
-        var incoming = Incoming(book, year).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
+        var incoming = Incoming(book, year, entries).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
         var funders = incoming.Select(t => t.DonorId).Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
         return Activity(book, publisher, fundId, 1,
             "ITU-T Bridging the Standardization Gap (BSG) fund",
@@ -106,7 +106,7 @@ public static class IatiActivities
 
     private sealed record Transaction(DateOnly On, string Type, Guid DonorId, XElement Element);
 
-    private static IEnumerable<Transaction> Incoming(ReportBook book, int year)
+    private static IEnumerable<Transaction> Incoming(ReportBook book, int year, MoneyEntries entries)
     {
         foreach (var c in book.Contributions.Values.OrderBy(c => c.PledgedOn).ThenBy(c => c.Id))
         {
@@ -114,7 +114,8 @@ public static class IatiActivities
             if (c.PledgedOn.Year == year) yield return new(c.PledgedOn, "13", c.DonorId, Incoming("13", c.Id.ToString(), c.PledgedOn, c.Pledged, donor, c.Earmark));
             if (c.Agreement is { } a && a.SignedOn.Year == year) yield return new(a.SignedOn, "11", c.DonorId, Incoming("11", a.Reference, a.SignedOn, a.Amount, donor, a.Earmark));
             // Refunds go back to the donor: negative incoming funds, so that the funds received net to what the fund kept.
-            foreach (var r in c.Receipts.Concat(c.Refunds.Select(r => Negated(r))).Where(r => r.On.Year == year))
+            var e = entries.For(c.Id);
+            foreach (var r in e.Receipts.Concat(e.Refunds.Select(r => Negated(r))).Where(r => r.On.Year == year))
                 yield return new(r.On, "1", c.DonorId, Incoming("1", $"{r.Sequence}", r.On, r.Amount, donor, c.Earmark));
         }
     }

@@ -47,13 +47,15 @@ public sealed record DonorStatementReport(
         OpeningBalanceChf = line == "Contribution" ? c.OpeningBalanceChf : (decimal?)null,
     };
 
-    public static DonorStatementReport Build(ReportBook book, Guid donorId, DateOnly from, DateOnly to, DateTimeOffset asOf)
+    /// <param name="entries">The money entries of the donor's contributions up to the book's sequence (<see cref="MoneyEntries"/>).</param>
+    public static DonorStatementReport Build(ReportBook book, Guid donorId, DateOnly from, DateOnly to, DateTimeOffset asOf, MoneyEntries entries)
     {
         bool In(DateOnly d) => d >= from && d <= to;
         var statements = new List<ContributionStatement>();
         foreach (var c in book.Contributions.Values.Where(c => c.DonorId == donorId).OrderBy(c => c.PledgedOn).ThenBy(c => c.Id))
         {
-            var receipts = c.Receipts.Where(r => In(r.On)).Select(r => new StatementReceipt(r.Sequence, r.On, r.Amount, r.RateToChf, r.AmountChf, r.PscChf, r.ExchangeDifferenceChf, r.Reference, r.Reverses)).ToList();
+            var e = entries.For(c.Id);
+            var receipts = e.Receipts.Where(r => In(r.On)).Select(r => new StatementReceipt(r.Sequence, r.On, r.Amount, r.RateToChf, r.AmountChf, r.PscChf, r.ExchangeDifferenceChf, r.Reference, r.Reverses)).ToList();
             var allocated = c.Commitments.Where(e => In(e.On)).Select(e => (e.AllocationId, e.AmountChf))
                 .Concat(c.Releases.Where(e => In(e.On)).Select(e => (e.AllocationId, AmountChf: -e.AmountChf)))
                 .Where(e => book.Allocations.ContainsKey(e.AllocationId))
@@ -71,13 +73,13 @@ public sealed record DonorStatementReport(
                 .GroupBy(d => (d.Programme, d.Use, d.Region, d.CountryCode))
                 .Select(g => g.First() with { AmountChf = g.Sum(d => d.AmountChf) })
                 .OrderBy(d => d.Programme).ThenBy(d => d.Use).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToList();
-            var writeOffs = c.WriteOffs.Where(w => In(w.On)).ToList();
+            var writeOffs = e.WriteOffs.Where(w => In(w.On)).ToList();
             var a = c.Agreement;
             statements.Add(new ContributionStatement(
                 c.Id, c.Source, c.Earmark, StatusOf(c), c.PledgedOn, c.Pledged, c.PledgedChf, a?.Reference, a?.SignedOn, a?.Amount, a?.AmountChf ?? 0m,
                 BalanceAt(c, from.AddDays(-1)), receipts, receipts.Sum(r => r.AmountChf), receipts.Sum(r => r.PscChf), receipts.Sum(r => r.ExchangeDifferenceChf),
                 allocated, allocated.Sum(u => u.AmountChf), disbursed, disbursed.Sum(d => d.AmountChf),
-                c.Refunds.Where(r => In(r.On)).Sum(r => r.AmountChf),
+                e.Refunds.Where(r => In(r.On)).Sum(r => r.AmountChf),
                 a is null ? null : Money.Of(writeOffs.Sum(w => w.Amount.Amount), a.Amount.Currency), writeOffs.Sum(w => w.AmountChf),
                 BalanceAt(c, to)));
         }
@@ -89,8 +91,7 @@ public sealed record DonorStatementReport(
 
     /// <summary>What was available to spend at the end of a day: received less PSC, refunds and net commitments up to then.</summary>
     public static decimal BalanceAt(ContributionFacts c, DateOnly day) =>
-        c.Receipts.Where(r => r.On <= day).Sum(r => r.AmountChf - r.PscChf)
-        - c.Refunds.Where(r => r.On <= day).Sum(r => r.AmountChf)
+        c.DaysUpTo(day).Sum(d => d.ReceivedChf - d.PscChf - d.RefundedChf)
         - c.Commitments.Where(e => e.On <= day).Sum(e => e.AmountChf)
         + c.Releases.Where(e => e.On <= day).Sum(e => e.AmountChf);
 
@@ -116,14 +117,14 @@ public sealed record ImplementationReport(
             .Concat(DonorStatements.SelectMany(s => s.Rows()).Select(r => (Report: "DonorStatements", Row: r)))
             .Select(x => (object)new ReportRow(x.Report, x.Row));
 
-    public static ImplementationReport Build(ReportBook book, int year, DateTimeOffset asOf) => new(
+    public static ImplementationReport Build(ReportBook book, int year, DateTimeOffset asOf, MoneyEntries entries) => new(
         year, asOf, book.LastSequence,
         LineItemReport.Build(book, year, asOf),
         FundingSourcesReport.Build(book, year, asOf),
         ParticipationReport.Build(book, year, asOf),
         ReceivablesReport.Build(book, asOf),
         book.Donors.Values.OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => DonorStatementReport.Build(book, d.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), asOf)).ToList());
+            .Select(d => DonorStatementReport.Build(book, d.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), asOf, entries)).ToList());
 }
 
 /// <summary>A line of a combined report: which report it belongs to, and the line itself (flattened into the same CSV row).</summary>

@@ -39,6 +39,23 @@ public sealed class SpendingEntry
     public decimal AmountChf { get; set; }
 }
 
+/// <summary>
+/// A contribution's money on one business date (value date, refund date, write-off date, reversal date), summed:
+/// the book keeps totals per day, not every entry, so that it stays the same size however many receipts arrive.
+/// Reports that list entries (statements, IATI) read them from the events (<see cref="MoneyEntries"/>).
+/// </summary>
+public sealed class MoneyDay
+{
+    public decimal ReceivedChf { get; set; }
+    public decimal ReceivedOriginal { get; set; }
+    public decimal PscChf { get; set; }
+    public decimal ExchangeDifferenceChf { get; set; }
+    public decimal RefundedChf { get; set; }
+    public decimal WrittenOffChf { get; set; }
+    public decimal WrittenOffOriginal { get; set; }
+    public int ReceiptEntries { get; set; }
+}
+
 public sealed class ContributionFacts
 {
     public Guid Id { get; set; }
@@ -49,19 +66,47 @@ public sealed class ContributionFacts
     public Money Pledged { get; set; } = Money.Chf(0m);
     public decimal? PledgedChf { get; set; }
     public AgreementSigned? Agreement { get; set; }
-    public List<MoneyEntry> Receipts { get; set; } = [];
-    public List<MoneyEntry> WriteOffs { get; set; } = [];
-    public List<MoneyEntry> Refunds { get; set; } = [];
+
+    /// <summary>Money per business date, keyed by <see cref="DateOnly.DayNumber"/>.</summary>
+    public Dictionary<int, MoneyDay> Days { get; set; } = [];
     public List<SpendingEntry> Commitments { get; set; } = [];
     public List<SpendingEntry> Releases { get; set; } = [];
 
-    public decimal ReceivedChf => Receipts.Sum(r => r.AmountChf);
-    public decimal PscChf => Receipts.Sum(r => r.PscChf);
-    public decimal RefundedChf => Refunds.Sum(r => r.AmountChf);
+    public IEnumerable<MoneyDay> DaysOf(int year) => Days.Where(d => DateOnly.FromDayNumber(d.Key).Year == year).Select(d => d.Value);
+
+    public IEnumerable<MoneyDay> DaysUpTo(DateOnly day) => Days.Where(d => d.Key <= day.DayNumber).Select(d => d.Value);
+
+    public decimal ReceivedChf => Days.Values.Sum(d => d.ReceivedChf);
+    public decimal PscChf => Days.Values.Sum(d => d.PscChf);
+    public decimal RefundedChf => Days.Values.Sum(d => d.RefundedChf);
+    public decimal ExchangeDifferenceChf => Days.Values.Sum(d => d.ExchangeDifferenceChf);
+    public decimal WrittenOffChf => Days.Values.Sum(d => d.WrittenOffChf);
     public decimal CommittedChf => Commitments.Sum(c => c.AmountChf) - Releases.Sum(r => r.AmountChf);
     public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
-    public decimal ReceivedOriginal => Receipts.Sum(r => r.Amount.Amount);
-    public decimal WrittenOffOriginal => WriteOffs.Sum(w => w.Amount.Amount);
+    public decimal ReceivedOriginal => Days.Values.Sum(d => d.ReceivedOriginal);
+    public decimal WrittenOffOriginal => Days.Values.Sum(d => d.WrittenOffOriginal);
+
+    public void Add(MoneyEntries.Kind kind, MoneyEntry entry)
+    {
+        if (!Days.TryGetValue(entry.On.DayNumber, out var day)) Days[entry.On.DayNumber] = day = new MoneyDay();
+        switch (kind)
+        {
+            case MoneyEntries.Kind.Receipt:
+                day.ReceivedChf += entry.AmountChf;
+                day.ReceivedOriginal += entry.Amount.Amount;
+                day.PscChf += entry.PscChf;
+                day.ExchangeDifferenceChf += entry.ExchangeDifferenceChf;
+                day.ReceiptEntries++;
+                break;
+            case MoneyEntries.Kind.Refund:
+                day.RefundedChf += entry.AmountChf;
+                break;
+            case MoneyEntries.Kind.WriteOff:
+                day.WrittenOffChf += entry.AmountChf;
+                day.WrittenOffOriginal += entry.Amount.Amount;
+                break;
+        }
+    }
 }
 
 public sealed class FundingShare
@@ -138,16 +183,8 @@ public sealed class ReportBook
                 };
                 break;
             case AgreementSigned a: With(a.ContributionId, c => { c.Agreement = a; c.Earmark = a.Earmark; }); break;
-            case ContributionReceived r: With(r.ContributionId, c => c.Receipts.Add(Receipt(r, sequence, 1, r.ValueDate))); break;
-            case ContributionWrittenOff w: With(w.ContributionId, c => c.WriteOffs.Add(WriteOff(w, sequence, 1, w.On))); break;
-            case ContributionRefunded f: With(f.ContributionId, c => c.Refunds.Add(Refund(f, sequence, 1, f.On))); break;
-            case ContributionEventReversed v:
-                With(v.ContributionId, c =>
-                {
-                    if (v.Receipt is { } r) c.Receipts.Add(Receipt(r, sequence, -1, v.On, v.ReversedSequence));
-                    if (v.WriteOff is { } w) c.WriteOffs.Add(WriteOff(w, sequence, -1, v.On, v.ReversedSequence));
-                    if (v.Refund is { } f) c.Refunds.Add(Refund(f, sequence, -1, v.On, v.ReversedSequence));
-                });
+            case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:
+                foreach (var (contributionId, kind, entry) in MoneyEntries.Of(data, sequence)) With(contributionId, c => c.Add(kind, entry));
                 break;
             case FundsCommitted f: With(f.ContributionId, c => c.Commitments.Add(new SpendingEntry { AllocationId = f.AllocationId, On = Day(f.At), AmountChf = f.AmountChf })); break;
             case CommitmentReleased r: With(r.ContributionId, c => c.Releases.Add(new SpendingEntry { AllocationId = r.AllocationId, On = Day(r.At), AmountChf = r.AmountChf })); break;
@@ -192,20 +229,4 @@ public sealed class ReportBook
     }
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-
-    private static MoneyEntry Receipt(ContributionReceived r, long sequence, int sign, DateOnly on, long? reverses = null) => new()
-    {
-        Sequence = sequence, On = on, Amount = sign > 0 ? r.Amount : r.Amount.Negate(), RateToChf = r.RateToChf, AmountChf = sign * r.AmountChf,
-        PscChf = sign * r.PscChf, ExchangeDifferenceChf = sign * r.ExchangeDifferenceChf, Reference = r.BankReference, Reverses = reverses,
-    };
-
-    private static MoneyEntry WriteOff(ContributionWrittenOff w, long sequence, int sign, DateOnly on, long? reverses = null) => new()
-    {
-        Sequence = sequence, On = on, Amount = sign > 0 ? w.Amount : w.Amount.Negate(), AmountChf = sign * w.AmountChf, Reference = w.Reason, Reverses = reverses,
-    };
-
-    private static MoneyEntry Refund(ContributionRefunded f, long sequence, int sign, DateOnly on, long? reverses = null) => new()
-    {
-        Sequence = sequence, On = on, Amount = Money.Chf(sign * f.AmountChf), RateToChf = 1m, AmountChf = sign * f.AmountChf, Reference = f.DonorConsentReference, Reverses = reverses,
-    };
 }

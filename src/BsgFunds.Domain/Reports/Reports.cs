@@ -40,11 +40,11 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
         foreach (var c in book.Contributions.Values)
         {
             var key = EarmarkLine(c.Earmark);
-            var received = c.Receipts.Where(r => r.On.Year == year).ToList();
+            var received = c.DaysOf(year).ToList();
             Add(key, l => l with
             {
-                ReceivedChf = l.ReceivedChf + received.Sum(r => r.AmountChf),
-                PscChf = l.PscChf + received.Sum(r => r.PscChf),
+                ReceivedChf = l.ReceivedChf + received.Sum(d => d.ReceivedChf),
+                PscChf = l.PscChf + received.Sum(d => d.PscChf),
                 AvailableChf = l.AvailableChf + (c.Agreement is null ? 0m : c.AvailableChf),
                 PledgesOutstandingChf = l.PledgesOutstandingChf + (c.Agreement is null && c.PledgedOn.Year == year ? c.PledgedChf ?? 0m : 0m),
             });
@@ -90,8 +90,8 @@ public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long La
             .Select(g => new FundingSourceLine(g.Key.Source, g.Key.Type,
                 g.Where(c => c.PledgedOn.Year == year).Sum(c => c.PledgedChf ?? 0m),
                 g.Where(c => c.Agreement?.SignedOn.Year == year).Sum(c => c.Agreement!.AmountChf),
-                g.Sum(c => c.Receipts.Where(r => r.On.Year == year).Sum(r => r.AmountChf)),
-                g.Count(c => c.PledgedOn.Year == year || c.Agreement?.SignedOn.Year == year || c.Receipts.Any(r => r.On.Year == year))))
+                g.Sum(c => c.DaysOf(year).Sum(d => d.ReceivedChf)),
+                g.Count(c => c.PledgedOn.Year == year || c.Agreement?.SignedOn.Year == year || c.DaysOf(year).Any(d => d.ReceiptEntries > 0))))
             .Where(l => l.Contributions > 0)
             .OrderBy(l => l.Source).ThenBy(l => l.DonorType)
             .ToList();
@@ -152,7 +152,7 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
         foreach (var c in book.Contributions.Values.Where(c => c.Agreement is not null))
         {
             var a = c.Agreement!;
-            var receivableChf = a.AmountChf - c.Receipts.Sum(r => r.AmountChf - r.ExchangeDifferenceChf) - c.WriteOffs.Sum(w => w.AmountChf);
+            var receivableChf = a.AmountChf - (c.ReceivedChf - c.ExchangeDifferenceChf) - c.WrittenOffChf;
             // Receipts and write-offs settle the earliest instalments first.
             var settled = c.ReceivedOriginal + c.WrittenOffOriginal;
             var outstandingTotal = a.Amount.Amount - settled;
