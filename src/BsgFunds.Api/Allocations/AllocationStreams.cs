@@ -33,11 +33,7 @@ public static class AllocationStreams
         var after = events.Aggregate(stream.Aggregate!, AllocationFold.Apply);
         if (AllocationDecisions.IsFullySignedOff(after, rules))
         {
-            var contributions = await session.Query<Contribution>().Where(c => c.Agreement != null).ToListAsync(ct);
-            var candidates = contributions
-                .Where(c => c.AvailableChf > 0 || after.Request.ContributionIds.Contains(c.Id))
-                .Select(c => new FundingCandidate(c.Id, c.DonorId, c.Earmark, c.AvailableChf, c.OldestReceiptOn))
-                .ToList();
+            var candidates = await FundingCandidatesAsync(session, after.Request.ContributionIds, ct);
             var commitment = AllocationDecisions.Commit(after, candidates, actor).OrRefuse();
             foreach (var committed in commitment.OfType<FundsCommitted>())
             {
@@ -51,6 +47,22 @@ public static class AllocationStreams
         }
 
         return await CommitAsync(session, stream, events, after, rules, ct);
+    }
+
+    /// <summary>
+    /// The contributions that could fund an allocation: agreed, with money available or named by the request. Read under
+    /// the spending lock, so it is the serial part of every final approval: the database computes the few figures the
+    /// choice needs instead of shipping every contribution document (whose receipt list grows) to the API.
+    /// </summary>
+    private static async Task<IReadOnlyList<FundingCandidate>> FundingCandidatesAsync(IDocumentSession session, IReadOnlyList<Guid> named, CancellationToken ct)
+    {
+        const string available = "(d.data->>'ReceivedChf')::numeric - (d.data->>'PscChf')::numeric - (d.data->>'RefundedChf')::numeric - (d.data->>'CommittedChf')::numeric";
+        return await session.QueryAsync<FundingCandidate>(
+            $"select jsonb_build_object('ContributionId', d.id, 'DonorId', d.data->'DonorId', 'Earmark', d.data->'Earmark', 'AvailableChf', {available}, " +
+            "'OldestReceiptOn', (select min(r->>'ValueDate') from jsonb_array_elements(d.data->'Receipts') r)) " +
+            $"from {MartenSetup.Schema}.mt_doc_contribution d " +
+            $"where jsonb_typeof(d.data->'Agreement') = 'object' and ({available} > 0 or d.id = any(?))",
+            ct, named.ToArray());
     }
 
     public static async Task<AllocationChanged> CommitAsync(

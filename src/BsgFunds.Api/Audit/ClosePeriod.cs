@@ -74,9 +74,12 @@ public sealed partial class PeriodProjection : SingleStreamProjection<Period, Gu
 /// <summary>Refuses commands whose business date falls in a closed year; corrections go into an open year and point back.</summary>
 public static class OpenPeriods
 {
-    public static async Task EnsureOpenAsync(IQuerySession session, params DateOnly[] dates)
+    public static async Task EnsureOpenAsync(IQuerySession session, params DateOnly[] dates) =>
+        EnsureOpen(await session.Query<Period>().Where(p => p.Closing != null).ToListAsync(), dates);
+
+    public static void EnsureOpen(IEnumerable<Period> closedPeriods, params DateOnly[] dates)
     {
-        var closed = (await session.Query<Period>().Where(p => p.Closing != null).ToListAsync()).Select(p => p.Year).ToHashSet();
+        var closed = closedPeriods.Select(p => p.Year).ToHashSet();
         if (dates.FirstOrDefault(d => closed.Contains(d.Year)) is { } day && closed.Contains(day.Year))
         {
             throw new RefusedException(Refusal.Conflict("period-closed",

@@ -22,7 +22,12 @@ public static class ContributionStreams
 {
     public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default)
     {
-        var stream = await session.Events.FetchForWriting<Contribution>(id, ct);
+        return Found(await session.Events.FetchForWriting<Contribution>(id, ct), id, http);
+    }
+
+    /// <summary>The fetched stream, or 404 when the contribution does not exist; 412 when If-Match names another version.</summary>
+    public static IEventStream<Contribution> Found(IEventStream<Contribution> stream, Guid id, HttpContext? http)
+    {
         if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
         Preconditions.Check(http, stream.CurrentVersion ?? 0);
         return stream;
@@ -32,14 +37,16 @@ public static class ContributionStreams
         where T : notnull
     {
         var events = decision.OrRefuse();
+        var version = (stream.CurrentVersion ?? 0) + events.Count;
         stream.AppendMany(events.Cast<object>());
         // Committed here rather than by the transactional middleware, so that the answer can carry the ledger sequence.
         await session.SaveChangesAsync(ct);
         var written = stream.Events.Last();
         var after = events.Aggregate(stream.Aggregate!, (state, e) => ContributionFold.Apply(state, e));
-        var history = await session.Events.FetchStreamAsync(stream.Id, token: ct);
-        Preconditions.SetETag(http, history.Count);
-        return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, history.Count, history));
+        // The answer carries the contribution's figures and version, folded in memory; its list of money events, which
+        // grows with every receipt, is on GET /api/contributions/{id} (re-reading the stream here cost every command).
+        Preconditions.SetETag(http, version);
+        return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, version));
     }
 
     public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.Domain.Security;
@@ -34,9 +35,15 @@ public static class RecordReceiptEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
-        await OpenPeriods.EnsureOpenAsync(session, command.ValueDate!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
+        // The busiest command: the closed years, the contribution and the month's rates come back in one round trip.
+        var batch = session.CreateBatchQuery();
+        var closed = batch.Query<Period>().Where(p => p.Closing != null).ToList();
+        var fetched = batch.Events.FetchForWriting<Contribution>(id);
+        var monthRates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
+        await batch.Execute();
+        OpenPeriods.EnsureOpen(await closed, command.ValueDate.Value);
+        var stream = ContributionStreams.Found(await fetched, id, http);
+        var rates = await monthRates;
         var decision = ContributionDecisions.RecordReceipt(
             stream.Aggregate!, amount, command.ValueDate.Value, command.BankReference!.Trim(), command.RateToChf, command.RateReason, rates, user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
