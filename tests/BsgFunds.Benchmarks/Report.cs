@@ -26,7 +26,7 @@ public static class Report
         var scan = Find("raw ordered scan");
         var rebuild = Find("full rebuild");
         var startup = Ms("API start-up");
-        var rss = results.Where(r => r.Name.StartsWith("API peak RSS", StringComparison.Ordinal)).Select(r => r.P50Ms).DefaultIfEmpty(0).Max();
+        var rss = results.Where(r => r.Name.StartsWith("API peak RSS after the command load", StringComparison.Ordinal)).Select(r => r.P50Ms).DefaultIfEmpty(0).Max();
 
         var text = new StringBuilder();
         text.AppendLine("# Performance");
@@ -62,8 +62,8 @@ public static class Report
         if (rebuild is not null && scan is not null)
             Goal("rebuild ≤ 3 min and ≥ 30 % of the raw scan rate", $"{F(rebuild.P50Ms / 1000)} s; {F(rebuild.PerSecond)} vs {F(scan.PerSecond)} events/s = {Pct(rebuild.PerSecond / scan.PerSecond)}",
                 rebuild.P50Ms <= 180_000 && rebuild.PerSecond >= 0.3 * scan.PerSecond);
-        Goal("start-up to ready ≤ 3 s", $"{F(startup)} ms (Development, code generated at run time)", startup <= 3000);
-        Goal("RSS under load ≤ 300 MB", $"{F(rss)} MB", rss <= 300);
+        Goal("start-up to ready ≤ 3 s", $"{F(startup)} ms (pre-generated code, CodeGeneration:Mode=Static)", startup <= 3000);
+        Goal("RSS under load ≤ 300 MB", $"{F(rss)} MB peak through start-up and the command loads", rss <= 300);
 
         text.AppendLine();
         text.AppendLine("## Notes");

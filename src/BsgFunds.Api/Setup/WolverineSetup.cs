@@ -18,14 +18,17 @@ public static class WolverineSetup
             opts.Durability.Mode = ClusterOptions.IsOn(builder) ? DurabilityMode.Balanced : DurabilityMode.Solo;
             ClusterOptions.Configure(builder, opts.Durability);
         });
+        // CodeGeneration:Mode overrides the default per environment: Static runs only pre-generated code (the container
+        // image and the benchmark build it with `codegen write`), and a build without it refuses to start.
+        var configured = Enum.TryParse<TypeLoadMode>(builder.Configuration["CodeGeneration:Mode"], ignoreCase: true, out var mode) ? mode : (TypeLoadMode?)null;
         builder.Services.CritterStackDefaults(x =>
         {
-            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Development.GeneratedCodeMode = configured ?? TypeLoadMode.Dynamic;
+            x.Development.AssertAllPreGeneratedTypesExist = configured == TypeLoadMode.Static;
             x.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
-            // Auto uses pre-generated code when the build has it (the container image does: deploy/Dockerfile) and
-            // generates the rest; the image sets CodeGeneration:Mode=Static so that missing code stops it at start.
-            x.Production.GeneratedCodeMode = Enum.TryParse<TypeLoadMode>(builder.Configuration["CodeGeneration:Mode"], ignoreCase: true, out var mode) ? mode : TypeLoadMode.Auto;
-            x.Production.AssertAllPreGeneratedTypesExist = x.Production.GeneratedCodeMode == TypeLoadMode.Static;
+            // Auto uses pre-generated code when the build has it and generates the rest.
+            x.Production.GeneratedCodeMode = configured ?? TypeLoadMode.Auto;
+            x.Production.AssertAllPreGeneratedTypesExist = configured == TypeLoadMode.Static;
             x.Production.ResourceAutoCreate = AutoCreate.None;
         });
         builder.Services.AddWolverineHttp();
