@@ -29,14 +29,17 @@ public sealed class ReportBookProjection : IProjection
             book.Id = ReportBook.PresentId;
         }
 
+        var entries = new List<(long, DateTimeOffset, Guid, MoneyEntries.Kind, MoneyEntry)>();
         foreach (var e in events)
         {
             var before = book.LastSequence;
+            foreach (var (contributionId, kind, entry) in MoneyEntries.Of(e.Data, e.Sequence)) entries.Add((e.Sequence, e.Timestamp, contributionId, kind, entry));
             book.Apply(e.Data, e.Sequence, e.Timestamp);
             if (book.LastSequence / SnapshotEvery > before / SnapshotEvery) operations.Store(ReportBooks.Copy(book, SnapshotId(book.LastSequence)));
         }
 
         operations.Store(book);
+        MoneyEntryTable.Write(operations, entries);
     }
 }
 
@@ -76,24 +79,12 @@ public static class ReportBooks
     }
 
     /// <summary>
-    /// The money entries behind a book, entry by entry, for the reports that list them: read from the contributions'
-    /// events up to the book's sequence (and instant, for a book as of one), so that they add up to the book's totals.
+    /// The money entries behind a book, entry by entry, for the reports that list them, dated within a period: up to
+    /// the book's sequence (and instant, for a book as of one), so that they add up to the book's totals.
     /// </summary>
-    public static async Task<MoneyEntries> EntriesAsync(IQuerySession session, ReportBook book, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, CancellationToken ct = default)
-    {
-        if (contributions is { Count: 0 }) return new MoneyEntries();
-        var last = book.LastSequence;
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence <= last && e.EventTypesAre(MoneyEntries.EventTypes));
-        if (contributions is not null)
-        {
-            var ids = contributions.ToArray();
-            query = query.Where(e => ids.Contains(e.StreamId));
-        }
-
-        if (until is { } instant) query = query.Where(e => e.Timestamp <= instant);
-        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        return MoneyEntries.Fold(events.Select(e => (e.Data, e.Sequence)));
-    }
+    public static Task<MoneyEntries> EntriesAsync(
+        IQuerySession session, ReportBook book, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        MoneyEntryTable.ReadAsync(session, book.LastSequence, until, contributions, from, to, ct);
 
     /// <summary>The book as it stood at an instant: the nearest earlier snapshot, with the events after it and up to the instant folded on.</summary>
     public static async Task<ReportBook> AsOfAsync(IQuerySession session, DateTimeOffset instant, CancellationToken ct = default)

@@ -117,8 +117,8 @@ public static class ImplementationEndpoint
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null);
-        return ReportReading.Answer(context, ImplementationReport.Build(book, year!.Value, instant, entries));
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null, new DateOnly(year!.Value, 1, 1), new DateOnly(year.Value, 12, 31));
+        return ReportReading.Answer(context, ImplementationReport.Build(book, year.Value, instant, entries));
     }
 }
 
@@ -154,7 +154,7 @@ public static class DonorStatementEndpoint
         var start = from is null ? new DateOnly(today.Year, 1, 1) : Date(from);
         var end = to is null ? today : Date(to);
         var contributions = book.Contributions.Values.Where(c => c.DonorId == donorId).Select(c => c.Id).ToList();
-        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions);
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions, start, end);
         return ReportReading.Answer(context, DonorStatementReport.Build(book, donorId, start, end, instant, entries));
     }
 

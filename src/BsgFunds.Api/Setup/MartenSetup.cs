@@ -100,6 +100,7 @@ public static class MartenSetup
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
+                opts.Storage.ExtendedSchemaObjects.Add(MoneyEntryTable.Definition());
                 opts.Schema.For<ChainLink>().Identity(l => l.Id);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);

@@ -31,16 +31,18 @@ public sealed class MoneyEntries
 
     public ContributionEntries For(Guid contributionId) => byContribution.GetValueOrDefault(contributionId) ?? ContributionEntries.None;
 
+    public void Add(Guid contributionId, Kind kind, MoneyEntry entry)
+    {
+        if (!byContribution.TryGetValue(contributionId, out var list)) byContribution[contributionId] = list = new ContributionEntries();
+        (kind switch { Kind.Receipt => list.Receipts, Kind.WriteOff => list.WriteOffs, _ => list.Refunds }).Add(entry);
+    }
+
     public static MoneyEntries Fold(IEnumerable<(object Data, long Sequence)> events)
     {
         var entries = new MoneyEntries();
         foreach (var (data, sequence) in events)
         {
-            foreach (var (contributionId, kind, entry) in Of(data, sequence))
-            {
-                if (!entries.byContribution.TryGetValue(contributionId, out var list)) entries.byContribution[contributionId] = list = new ContributionEntries();
-                (kind switch { Kind.Receipt => list.Receipts, Kind.WriteOff => list.WriteOffs, _ => list.Refunds }).Add(entry);
-            }
+            foreach (var (contributionId, kind, entry) in Of(data, sequence)) entries.Add(contributionId, kind, entry);
         }
 
         return entries;
