@@ -11,6 +11,9 @@ $f$;
 DROP TRIGGER IF EXISTS mt_events_append_only ON bsgfunds.mt_events;
 CREATE TRIGGER mt_events_append_only BEFORE UPDATE OR DELETE ON bsgfunds.mt_events
   FOR EACH ROW EXECUTE FUNCTION bsgfunds.refuse_event_change();
+-- Serves the bank-reference check of every receipt (ContributionStreams.ReceiptsWithBankReferenceAsync).
+CREATE INDEX IF NOT EXISTS mt_events_receipt_bank_reference ON bsgfunds.mt_events (stream_id, (data->>'BankReference'))
+  WHERE type = 'contribution_received';
 
 \if :{?app_role}
 GRANT USAGE ON SCHEMA bsgfunds TO :"app_role";

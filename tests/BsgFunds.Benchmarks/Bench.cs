@@ -39,6 +39,18 @@ public static class Bench
         var cs = o["cs"];
         var pgBin = o["pg-bin"];
         var apiDll = o["api-dll"];
+        if (o.TryGetValue("profile", out var seconds))
+        {
+            // For profiling (docs/performance.md): the API under the 8-client receipt load only, for so many seconds;
+            // attach dotnet-trace or dotnet-counters to the pid it prints.
+            var profiled = new ApiUnderTest(apiDll, cs, 5097);
+            await profiled.StartAsync(stopAfter: false);
+            Console.WriteLine($"API pid {profiled.Pid}");
+            await profiled.LoadAsync(Results, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), only8: true);
+            await profiled.StopAsync();
+            return 0;
+        }
+
         var histories = o.GetValueOrDefault("histories", "10000,100000,1000000").Split(',').Select(long.Parse).ToArray();
 
         await PgbenchAsync(pgBin, cs);

@@ -59,7 +59,7 @@ public static class AllocationStreams
         const string available = "(d.data->>'ReceivedChf')::numeric - (d.data->>'PscChf')::numeric - (d.data->>'RefundedChf')::numeric - (d.data->>'CommittedChf')::numeric";
         return await session.QueryAsync<FundingCandidate>(
             $"select jsonb_build_object('ContributionId', d.id, 'DonorId', d.data->'DonorId', 'Earmark', d.data->'Earmark', 'AvailableChf', {available}, " +
-            "'OldestReceiptOn', (select min(r->>'ValueDate') from jsonb_array_elements(d.data->'Receipts') r)) " +
+            "'OldestReceiptOn', (select min(r->>'ValueDate') from jsonb_array_elements(d.data->'ReceiptDays') r where (r->>'Count')::int > 0)) " +
             $"from {MartenSetup.Schema}.mt_doc_contribution d " +
             $"where jsonb_typeof(d.data->'Agreement') = 'object' and ({available} > 0 or d.id = any(?))",
             ct, named.ToArray());

@@ -29,6 +29,9 @@ public sealed class AppendOnlyEvents(IDocumentStore store, IConfiguration config
             DROP TRIGGER IF EXISTS mt_events_append_only ON {{schema}}.mt_events;
             CREATE TRIGGER mt_events_append_only BEFORE UPDATE OR DELETE ON {{schema}}.mt_events
               FOR EACH ROW EXECUTE FUNCTION {{schema}}.refuse_event_change();
+            -- Serves the bank-reference check of every receipt (ContributionStreams.ReceiptsWithBankReferenceAsync).
+            CREATE INDEX IF NOT EXISTS mt_events_receipt_bank_reference ON {{schema}}.mt_events (stream_id, (data->>'BankReference'))
+              WHERE type = 'contribution_received';
             """;
         if (!string.IsNullOrWhiteSpace(applicationRole))
         {

@@ -25,6 +25,16 @@ public static class ContributionStreams
         return Found(await session.Events.FetchForWriting<Contribution>(id, ct), id, http);
     }
 
+    /// <summary>
+    /// The sequences of a contribution's receipts with a bank reference, from the stored events (an index on the event
+    /// table serves it: deploy/sql/append-only.sql). Racing receipts with one reference cannot both pass: they append to
+    /// the same stream, whose version is checked at commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> ReceiptsWithBankReferenceAsync(IQuerySession session, Guid contributionId, string bankReference, CancellationToken ct = default) =>
+        await session.QueryAsync<long>(
+            $"select seq_id from {MartenSetup.Schema}.mt_events where stream_id = ? and type = 'contribution_received' and data->>'BankReference' = ?",
+            ct, contributionId, bankReference);
+
     /// <summary>The fetched stream, or 404 when the contribution does not exist; 412 when If-Match names another version.</summary>
     public static IEventStream<Contribution> Found(IEventStream<Contribution> stream, Guid id, HttpContext? http)
     {

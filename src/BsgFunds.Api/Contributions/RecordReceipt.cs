@@ -44,8 +44,10 @@ public static class RecordReceiptEndpoint
         OpenPeriods.EnsureOpen(await closed, command.ValueDate.Value);
         var stream = ContributionStreams.Found(await fetched, id, http);
         var rates = await monthRates;
+        var bankReference = command.BankReference!.Trim();
+        var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
         var decision = ContributionDecisions.RecordReceipt(
-            stream.Aggregate!, amount, command.ValueDate.Value, command.BankReference!.Trim(), command.RateToChf, command.RateReason, rates, user.Actor(clock));
+            stream.Aggregate!, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference, user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

@@ -2,8 +2,8 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Contributions;
 
-/// <summary>A receipt that stands (not reversed): its bank reference may not be used again on the contribution.</summary>
-public sealed record ReceiptRef(string BankReference, DateOnly ValueDate);
+/// <summary>How many standing (not reversed) receipts carry a value date: enough to fund oldest receipts first.</summary>
+public sealed record ReceiptDay(DateOnly ValueDate, int Count);
 
 public enum ContributionStatus
 {
@@ -33,7 +33,7 @@ public sealed record Contribution(
     decimal DeferredWrittenOffChf,
     decimal RefundedChf,
     decimal CommittedChf,
-    IReadOnlyList<ReceiptRef> Receipts,
+    IReadOnlyList<ReceiptDay> ReceiptDays,
     IReadOnlyList<long> ReversedSequences)
 {
     public static Contribution Create(ContributionPledged pledged) => new(
@@ -44,15 +44,22 @@ public sealed record Contribution(
 
     public Contribution Apply(ConditionSatisfied satisfied) => this with { SatisfiedConditions = [.. SatisfiedConditions, satisfied] };
 
-    public Contribution Apply(ContributionReceived r) => Receive(r, +1) with { Receipts = [.. Receipts, new ReceiptRef(r.BankReference, r.ValueDate)] };
+    // The state keeps counts per value date, not every receipt, so that it stays small however many receipts arrive;
+    // bank references are checked against the stored events (ContributionDecisions.RecordReceipt).
+    public Contribution Apply(ContributionReceived r) => Receive(r, +1) with { ReceiptDays = Count(ReceiptDays, r.ValueDate, +1) };
 
     public Contribution Apply(FundsCommitted c) => this with { CommittedChf = CommittedChf + c.AmountChf };
 
     public Contribution Apply(CommitmentReleased r) => this with { CommittedChf = CommittedChf - r.AmountChf };
 
-    public bool HasBankReference(string bankReference) => Receipts.Any(r => r.BankReference == bankReference);
+    public DateOnly? OldestReceiptOn => ReceiptDays.Where(d => d.Count > 0).Select(d => (DateOnly?)d.ValueDate).Min();
 
-    public DateOnly? OldestReceiptOn => Receipts.Count == 0 ? null : Receipts.Min(r => r.ValueDate);
+    private static List<ReceiptDay> Count(IReadOnlyList<ReceiptDay> days, DateOnly valueDate, int change)
+    {
+        var count = (days.FirstOrDefault(d => d.ValueDate == valueDate)?.Count ?? 0) + change;
+        var others = days.Where(d => d.ValueDate != valueDate);
+        return (count > 0 ? others.Append(new ReceiptDay(valueDate, count)) : others).OrderBy(d => d.ValueDate).ToList();
+    }
 
     public Contribution Apply(ContributionWrittenOff w) => WriteOff(w, +1);
 
@@ -61,7 +68,7 @@ public sealed record Contribution(
     public Contribution Apply(ContributionEventReversed reversed)
     {
         var state = this with { ReversedSequences = [.. ReversedSequences, reversed.ReversedSequence] };
-        if (reversed.Receipt is { } r) state = state.Receive(r, -1) with { Receipts = state.Receipts.Where(b => b.BankReference != r.BankReference).ToList() };
+        if (reversed.Receipt is { } r) state = state.Receive(r, -1) with { ReceiptDays = Count(state.ReceiptDays, r.ValueDate, -1) };
         if (reversed.WriteOff is { } w) state = state.WriteOff(w, -1);
         if (reversed.Refund is { } f) state = state with { RefundedChf = state.RefundedChf - f.AmountChf };
         return state;

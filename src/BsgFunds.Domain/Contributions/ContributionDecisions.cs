@@ -72,13 +72,15 @@ public static class ContributionDecisions
         return Decision.Accept(new ConditionSatisfied(contribution.Id, contribution.DonorId, number, on, evidence, release, contribution.Earmark, actor.Subject, actor.Now));
     }
 
+    /// <param name="receiptsWithBankReference">The sequences of the contribution's earlier receipts with the same bank
+    /// reference, read from the stored events; the reference is free again only when each of them was reversed.</param>
     public static Decision<ContributionReceived> RecordReceipt(
         Contribution contribution, Money amount, DateOnly valueDate, string bankReference, decimal? overrideRate, string? overrideReason,
-        MonthlyExchangeRates? valueMonthRates, Actor actor)
+        MonthlyExchangeRates? valueMonthRates, IReadOnlyCollection<long> receiptsWithBankReference, Actor actor)
     {
         if (contribution.Agreement is not { } agreement)
             return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed", "A receipt is recorded against a signed agreement; sign the agreement first."));
-        if (contribution.HasBankReference(bankReference))
+        if (receiptsWithBankReference.Any(sequence => !contribution.ReversedSequences.Contains(sequence)))
             return Refuse<ContributionReceived>(Refusal.Conflict("bank-reference-already-recorded", $"A receipt with bank reference '{bankReference}' is already recorded on this contribution."));
         if (amount.Currency != agreement.Amount.Currency)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));

@@ -11,7 +11,7 @@ namespace BsgFunds.UnitTests.Contributions;
 public class ContributionDecisionTests
 {
     private static Decision<ContributionReceived> Receipt(Contribution c, decimal amount, string currency, string bankReference) =>
-        ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03", (currency, 0.9m)), Officer);
+        ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03", (currency, 0.9m)), [], Officer);
 
     [Theory]
     // source, donor type, donor country, refusal code (null: accepted)
@@ -141,12 +141,13 @@ public class ContributionDecisionTests
     public static TheoryData<Func<Contribution>, Func<Contribution, Decision<ContributionReceived>>, string> ReceiptRefusals => new()
     {
         { () => Pledged(), c => Receipt(c, 1m, "USD", "B"), "agreement-not-signed" },
-        { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => Receipt(c, 1m, "USD", "B"), "bank-reference-already-recorded" },
+        // The endpoint reads the earlier receipts with the reference from the events: one that stands (sequence 5) refuses it.
+        { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], Officer), "bank-reference-already-recorded" },
         { () => Agreed(), c => Receipt(c, 1m, "EUR", "B"), "receipt-currency-must-match-agreement" },
         { () => Agreed(), c => Receipt(c, 100_000.01m, "USD", "B"), "receipt-exceeds-receivable" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, Officer), "exchange-rate-missing" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, Officer), "rate-override-needs-reason" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null, Officer), "exchange-rate-not-positive" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [], Officer), "exchange-rate-missing" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [], Officer), "rate-override-needs-reason" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null, [], Officer), "exchange-rate-not-positive" },
     };
 
     [Theory]
@@ -161,7 +162,7 @@ public class ContributionDecisionTests
     [Fact]
     public void a_rate_override_with_a_reason_is_used_and_recorded()
     {
-        var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m, "bank's rate on the day", null, Officer);
+        var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m, "bank's rate on the day", null, [], Officer);
         decision.Events.Single().Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override", RateOverrideReason = "bank's rate on the day", AmountChf = 950m });
     }
 
@@ -221,7 +222,7 @@ public class ContributionDecisionTests
     public void a_reversed_receipt_undoes_its_figures_frees_its_bank_reference_and_is_reversed_once()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
 
         var reversed = Then(received, ContributionDecisions.Reverse(received, 8, ContributionId, receipt, "keyed twice", Officer));
@@ -229,7 +230,7 @@ public class ContributionDecisionTests
         reversed.ReversedSequences.Should().Equal(8);
 
         ContributionDecisions.Reverse(reversed, 8, ContributionId, receipt, "again", Officer).Refusal!.Code.Should().Be("event-already-reversed");
-        Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), Officer))
+        Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), [8], Officer))
             .ReceivedChf.Should().Be(52_800m);
     }
 

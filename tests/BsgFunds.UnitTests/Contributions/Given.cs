@@ -33,7 +33,7 @@ internal static class Given
 
     public static Contribution Received(Contribution state, decimal amount, decimal rate, string bankReference = "BNK-1") =>
         Then(state, ContributionDecisions.RecordReceipt(state, Money.Of(amount, state.Currency), new DateOnly(2026, 3, 10), bankReference, null, null,
-            Rates("2026-03", (state.Currency, rate)), Officer));
+            Rates("2026-03", (state.Currency, rate)), [], Officer));
 
     public static Contribution Then<T>(Contribution state, Decision<T> decision) where T : notnull
     {

@@ -15,7 +15,7 @@ public class PostingTests
     public void a_receipt_with_an_exchange_loss_posts_balanced_lines()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.88m)), Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
         var lines = Postings.For(receipt);
 
         lines.Sum(l => l.AmountChf).Should().Be(0m);
@@ -47,7 +47,7 @@ public class PostingTests
     public void a_reversal_posts_the_exact_negation_so_the_balances_return()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.93m)), Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.93m)), [], Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
         var reversal = ContributionDecisions.Reverse(received, 3, ContributionId, receipt, "r", Officer).Events.Single();
 
