@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace BsgFunds.Domain;
 
 public sealed record AccountBalance(string Account, decimal DebitsChf, decimal CreditsChf, IReadOnlyDictionary<string, decimal> OriginalByCurrency)
@@ -16,7 +18,9 @@ public sealed record TrialBalance(IReadOnlyDictionary<string, AccountBalance> Ac
 
     public TrialBalance Post(IEnumerable<Posting> postings, long sequence)
     {
-        var accounts = Accounts.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        // Persistent map: a posting touches two or three accounts, so it copies those, not the whole chart (which grows
+        // with donors and allocations). A book read back from storage is converted once, then folded on cheaply.
+        var accounts = Accounts as ImmutableDictionary<string, AccountBalance> ?? Accounts.ToImmutableDictionary(StringComparer.Ordinal);
         foreach (var p in postings)
         {
             var current = accounts.TryGetValue(p.Account, out var found)
@@ -24,12 +28,12 @@ public sealed record TrialBalance(IReadOnlyDictionary<string, AccountBalance> Ac
                 : new AccountBalance(p.Account, 0m, 0m, new Dictionary<string, decimal>());
             var originals = current.OriginalByCurrency.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
             originals[p.Original.Currency] = originals.GetValueOrDefault(p.Original.Currency) + p.Original.Amount;
-            accounts[p.Account] = current with
+            accounts = accounts.SetItem(p.Account, current with
             {
                 DebitsChf = current.DebitsChf + Math.Max(p.AmountChf, 0m),
                 CreditsChf = current.CreditsChf + Math.Max(-p.AmountChf, 0m),
                 OriginalByCurrency = originals,
-            };
+            });
         }
 
         return new TrialBalance(accounts, Math.Max(LastSequence, sequence));
