@@ -1,4 +1,5 @@
 using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
 using Marten;
 using Weasel.Postgresql.Tables;
@@ -22,7 +23,14 @@ public static class MoneyEntryTable
         table.AddColumn<Guid>("contribution_id").NotNull();
         table.AddColumn<DateOnly>("on_date").NotNull();
         table.AddColumn<DateTimeOffset>("recorded_at").NotNull();
-        table.AddColumn("entry", "jsonb").NotNull();
+        table.AddColumn<decimal>("amount").NotNull();
+        table.AddColumn<string>("currency").NotNull();
+        table.AddColumn<decimal>("rate_to_chf").NotNull();
+        table.AddColumn<decimal>("amount_chf").NotNull();
+        table.AddColumn<decimal>("psc_chf").NotNull();
+        table.AddColumn<decimal>("exchange_difference_chf").NotNull();
+        table.AddColumn<string>("reference");
+        table.AddColumn<long>("reverses");
         table.Indexes.Add(new IndexDefinition("ix_report_money_entries_contribution") { Columns = ["contribution_id", "on_date"] });
         return table;
     }
@@ -31,13 +39,17 @@ public static class MoneyEntryTable
     public static void Write(IDocumentOperations operations, IReadOnlyList<(long Sequence, DateTimeOffset At, Guid ContributionId, MoneyEntries.Kind Kind, MoneyEntry Entry)> rows)
     {
         if (rows.Count == 0) return;
-        var serializer = operations.DocumentStore.Options.Serializer();
         operations.QueueSqlCommand(
-            $"insert into {Name} (sequence, kind, contribution_id, on_date, recorded_at, entry) " +
-            "select * from unnest(?::bigint[], ?::int[], ?::uuid[], ?::date[], ?::timestamptz[], ?::jsonb[]) " +
-            "on conflict (sequence, kind) do update set contribution_id = excluded.contribution_id, on_date = excluded.on_date, recorded_at = excluded.recorded_at, entry = excluded.entry",
+            $"insert into {Name} (sequence, kind, contribution_id, on_date, recorded_at, amount, currency, rate_to_chf, amount_chf, psc_chf, exchange_difference_chf, reference, reverses) " +
+            "select * from unnest(?::bigint[], ?::int[], ?::uuid[], ?::date[], ?::timestamptz[], ?::numeric[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[], ?::bigint[]) " +
+            "on conflict (sequence, kind) do update set contribution_id = excluded.contribution_id, on_date = excluded.on_date, recorded_at = excluded.recorded_at, " +
+            "amount = excluded.amount, currency = excluded.currency, rate_to_chf = excluded.rate_to_chf, amount_chf = excluded.amount_chf, psc_chf = excluded.psc_chf, " +
+            "exchange_difference_chf = excluded.exchange_difference_chf, reference = excluded.reference, reverses = excluded.reverses",
             rows.Select(r => r.Sequence).ToArray(), rows.Select(r => (int)r.Kind).ToArray(), rows.Select(r => r.ContributionId).ToArray(),
-            rows.Select(r => r.Entry.On).ToArray(), rows.Select(r => r.At.ToUniversalTime()).ToArray(), rows.Select(r => serializer.ToJson(r.Entry)).ToArray());
+            rows.Select(r => r.Entry.On).ToArray(), rows.Select(r => r.At.ToUniversalTime()).ToArray(),
+            rows.Select(r => r.Entry.Amount.Amount).ToArray(), rows.Select(r => r.Entry.Amount.Currency).ToArray(), rows.Select(r => r.Entry.RateToChf).ToArray(),
+            rows.Select(r => r.Entry.AmountChf).ToArray(), rows.Select(r => r.Entry.PscChf).ToArray(), rows.Select(r => r.Entry.ExchangeDifferenceChf).ToArray(),
+            rows.Select(r => r.Entry.Reference).ToArray(), rows.Select(r => r.Entry.Reverses).ToArray());
     }
 
     /// <summary>The entries of some contributions (all when null) dated within a period, up to a book's sequence and instant.</summary>
@@ -46,12 +58,11 @@ public static class MoneyEntryTable
     {
         var entries = new MoneyEntries();
         if (contributions is { Count: 0 }) return entries;
-        var serializer = session.DocumentStore.Options.Serializer();
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"select contribution_id, kind, entry from {Name} where sequence <= $1 and on_date between $2 and $3" +
+            $"select contribution_id, kind, sequence, on_date, amount, currency, rate_to_chf, amount_chf, psc_chf, exchange_difference_chf, reference, reverses from {Name} where sequence <= $1 and on_date between $2 and $3" +
             (contributions is null ? string.Empty : " and contribution_id = any($4)") +
             (until is null ? string.Empty : $" and recorded_at <= ${(contributions is null ? 4 : 5)}") +
             " order by sequence, kind";
@@ -62,7 +73,14 @@ public static class MoneyEntryTable
         if (until is { } instant) command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = instant.ToUniversalTime() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(reader.GetGuid(0), (MoneyEntries.Kind)reader.GetInt32(1), serializer.FromJson<MoneyEntry>(reader.GetStream(2)));
+        {
+            entries.Add(reader.GetGuid(0), (MoneyEntries.Kind)reader.GetInt32(1), new MoneyEntry
+            {
+                Sequence = reader.GetInt64(2), On = reader.GetFieldValue<DateOnly>(3), Amount = Money.Of(reader.GetDecimal(4), reader.GetString(5)),
+                RateToChf = reader.GetDecimal(6), AmountChf = reader.GetDecimal(7), PscChf = reader.GetDecimal(8), ExchangeDifferenceChf = reader.GetDecimal(9),
+                Reference = reader.IsDBNull(10) ? null : reader.GetString(10), Reverses = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+            });
+        }
         return entries;
     }
 }

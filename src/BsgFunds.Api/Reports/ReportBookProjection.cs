@@ -14,7 +14,8 @@ namespace BsgFunds.Api.Reports;
 /// </summary>
 public sealed class ReportBookProjection : IProjection
 {
-    public const int SnapshotEvery = 1000;
+    // A report as of an instant folds at most this many events onto the snapshot before it (tens of milliseconds).
+    public const int SnapshotEvery = 10_000;
 
     public static string SnapshotId(long sequence) => $"snapshot-{sequence:D19}";
 
