@@ -112,7 +112,9 @@ public static class MartenSetup
         // In a cluster Wolverine runs each async projection on exactly one node and moves it when that node dies
         // (docs/operations.md); Marten's own daemon coordination must then stay off.
         if (ClusterOptions.IsOn(builder)) marten.IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
-        else marten.IntegrateWithWolverine().AddAsyncDaemon(DaemonMode.Solo);
+        // Projections:Daemon=Disabled leaves the async projections to another process (used to measure the command path
+        // on its own; docs/performance.md). A node that serves reports must run them.
+        else marten.IntegrateWithWolverine().AddAsyncDaemon(builder.Configuration["Projections:Daemon"] == "Disabled" ? DaemonMode.Disabled : DaemonMode.Solo);
 
         // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();

@@ -98,6 +98,12 @@ public static class ReliabilitySetup
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 3;
         if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)) builder.CommandTimeout = 30;
+        // Every command opens a pooled connection; resetting it (DISCARD ALL) on each return cost the server a reset per
+        // statement and threw away prepared statements. Nothing here leaves session state behind (locks are
+        // transaction-scoped), so skip the reset and let Npgsql prepare the statements it sees repeatedly
+        // (docs/performance.md). An operator's connection string may still set either.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
         return builder.ConnectionString;
     }
 
