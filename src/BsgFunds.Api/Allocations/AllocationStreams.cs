@@ -13,9 +13,26 @@ public sealed record AllocationChanged(long EventSequence, AllocationView Alloca
 
 public static class AllocationStreams
 {
-    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default)
+    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default) =>
+        Found(await session.Events.FetchForWriting<Allocation>(id, ct), id, http);
+
+    /// <summary>
+    /// For the sign-offs, under the spending lock: the allocation and the closed years in one round trip, since
+    /// everything between taking the lock and committing is the serial part of every final approval.
+    /// </summary>
+    public static async Task<IEventStream<Allocation>> FetchOpenAsync(IDocumentSession session, Guid id, DateOnly today, HttpContext http)
     {
-        var stream = await session.Events.FetchForWriting<Allocation>(id, ct);
+        var batch = session.CreateBatchQuery();
+        var fetched = batch.Events.FetchForWriting<Allocation>(id);
+        var closed = batch.Query<Domain.Audit.Period>().Where(p => p.Closing != null).ToList();
+        await batch.Execute();
+        var stream = Found(await fetched, id, http);
+        Audit.OpenPeriods.EnsureOpen(await closed, today, Audit.OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
+        return stream;
+    }
+
+    private static IEventStream<Allocation> Found(IEventStream<Allocation> stream, Guid id, HttpContext? http)
+    {
         if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}."));
         Preconditions.Check(http, stream.CurrentVersion ?? 0);
         return stream;

@@ -21,8 +21,7 @@ public static class ApproveAllocationEndpoint
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
         await SpendingLock.AcquireAsync(session);
-        var stream = await AllocationStreams.FetchAsync(session, id, http);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
+        var stream = await AllocationStreams.FetchOpenAsync(session, id, OpenPeriods.Today(clock), http);
         var actor = user.Actor(clock);
         var approval = AllocationDecisions.ApproveAsTsb(stream.Aggregate!, approver, actor);
         return await AllocationStreams.SignAsync(session, stream, approval, options.Rules(), actor);
@@ -38,8 +37,7 @@ public static class SignOffAllocationEndpoint
     public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
-        var stream = await AllocationStreams.FetchAsync(session, id, http);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock), OpenPeriods.YearOf(stream.Aggregate!.Request.Year));
+        var stream = await AllocationStreams.FetchOpenAsync(session, id, OpenPeriods.Today(clock), http);
         var actor = user.Actor(clock);
         var signOff = AllocationDecisions.SignOffAsBdt(stream.Aggregate!, options.Rules(), actor);
         return await AllocationStreams.SignAsync(session, stream, signOff, options.Rules(), actor);

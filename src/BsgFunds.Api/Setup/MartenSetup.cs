@@ -95,7 +95,8 @@ public static class MartenSetup
                 opts.Projections.Add<DelegationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<AllocationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async);
+                // One document for the whole ledger: large batches rewrite it less often (catch-up and rebuild).
+                opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 // Larger batches: each batch rewrites the book once, and chains in one read of the stored events.
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
