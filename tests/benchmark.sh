@@ -7,7 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source deploy/postgres.sh
 PG_FSYNC=on pg_private_start bench "${BSGFUNDS_BENCH_PG_PORT:-55450}"
 port=$(pg_configured_port "$PG_DATA_DIR")
-psql -h 127.0.0.1 -p "$port" -U postgres -qc "drop database if exists bsgfunds" -c "create database bsgfunds" >/dev/null
+psql -h 127.0.0.1 -p "$port" -U postgres -qc "drop database if exists bsgfunds with (force)" -c "create database bsgfunds" \
+  -c "drop database if exists bsgfunds_load with (force)" -c "create database bsgfunds_load" >/dev/null
 # The API as the container image runs it: Wolverine's code generated at build time (codegen write), built into
 # .bench/api; the generated files are removed from the source tree afterwards (they are never committed).
 dotnet build src/BsgFunds.Api -c Release -v q -nologo >/dev/null
@@ -19,6 +20,7 @@ dotnet build src/BsgFunds.Api -c Release -v q -nologo >/dev/null
 dotnet build tests/BsgFunds.Benchmarks -c Release -v q -nologo >/dev/null
 dotnet tests/BsgFunds.Benchmarks/bin/Release/net10.0/BsgFunds.Benchmarks.dll \
   --cs "Host=127.0.0.1;Port=$port;Database=bsgfunds;Username=postgres;Maximum Pool Size=100" --pg-bin "$PG_BIN" \
+  --cs-load "Host=127.0.0.1;Port=$port;Database=bsgfunds_load;Username=postgres;Maximum Pool Size=100" \
   --api-dll "$(pwd)/.bench/api/BsgFunds.Api.dll" \
   --histories "${1:-10000,100000,1000000}" --out-md docs/performance.md --out-json docs/performance.json
 pg_private_stop
