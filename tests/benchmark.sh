@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (docs/performance.md): a private PostgreSQL cluster, the Release build of the API, and one run that
 # measures the raw baselines and the API, then rewrites docs/performance.md and docs/performance.json.
-# Usage: bash tests/benchmark.sh [histories, default 10000,100000,1000000]. Not part of CI; takes 10 to 30 minutes.
+# Usage: bash tests/benchmark.sh [histories, default 10000,100000,1000000]. Not part of CI; takes about ten minutes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source deploy/postgres.sh
