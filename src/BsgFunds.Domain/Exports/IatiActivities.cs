@@ -38,8 +38,10 @@ public static class IatiActivities
     public static XDocument Build(ReportBook book, int year, IatiPublisher publisher, DateTimeOffset generatedAt, MoneyEntries entries)
     {
         var fundId = $"{publisher.OrganisationRef}-BSG";
-        var activities = new List<XElement> { Fund(book, year, publisher, fundId, entries) };
-        activities.AddRange(Programmes.Keys.Select(p => Programme(book, year, publisher, fundId, p)));
+        // An empty ledger has no last event: the file's own time stands for it.
+        var updated = book.LastTimestamp ?? generatedAt;
+        var activities = new List<XElement> { Fund(book, year, publisher, fundId, entries, updated) };
+        activities.AddRange(Programmes.Keys.Select(p => Programme(book, year, publisher, fundId, p, updated)));
         return new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
             new XElement("iati-activities",
@@ -48,11 +50,11 @@ public static class IatiActivities
                 activities));
     }
 
-    private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId, MoneyEntries entries)
+    private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId, MoneyEntries entries, DateTimeOffset updated)
     {
         var incoming = Incoming(book, year, entries).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
         var funders = incoming.Select(t => t.DonorId).Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
-        return Activity(book, publisher, fundId, 1,
+        return Activity(updated, publisher, fundId, 1,
             "ITU-T Bridging the Standardization Gap (BSG) fund",
             "Voluntary contributions, partnership contributions and ITU budget for the BSG expenditure line item (WTSA Resolution 44, Annex, Programme 4).",
             [.. funders.Select(Funding), .. Itu(publisher)],
@@ -64,13 +66,13 @@ public static class IatiActivities
             Programmes.Keys.Select(p => Related($"{fundId}-P{p}", "2")));
     }
 
-    private static XElement Programme(ReportBook book, int year, IatiPublisher publisher, string fundId, int programme)
+    private static XElement Programme(ReportBook book, int year, IatiPublisher publisher, string fundId, int programme, DateTimeOffset updated)
     {
         var commitments = Commitments(book, year, programme).ToList();
         var payments = book.Payments.Where(p => p.Programme == programme && p.PaidOn.Year == year).OrderBy(p => p.PaidOn).ThenBy(p => p.DisbursementId).ToList();
         var funders = book.Allocations.Values.Where(a => a.Programme == programme && a.Year == year).SelectMany(a => a.Funding).Select(f => f.DonorId)
             .Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
-        return Activity(book, publisher, $"{fundId}-P{programme}", 2,
+        return Activity(updated, publisher, $"{fundId}-P{programme}", 2,
             $"BSG programme {programme}: {Programmes[programme].Title}",
             $"Activities of Programme {programme} of the Annex to WTSA Resolution 44, financed from the BSG fund.",
             [.. funders.Select(Funding), .. Itu(publisher)],
@@ -83,10 +85,10 @@ public static class IatiActivities
     }
 
     private static XElement Activity(
-        ReportBook book, IatiPublisher publisher, string id, int hierarchy, string title, string description, IEnumerable<XElement> organisations,
+        DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description, IEnumerable<XElement> organisations,
         DateOnly start, IEnumerable<XElement> geography, string sector, IEnumerable<XElement> budgets, IEnumerable<XElement> transactions, IEnumerable<XElement> related) =>
         new("iati-activity",
-            new XAttribute("last-updated-datetime", Timestamp(book.LastTimestamp ?? DateTimeOffset.UnixEpoch)),
+            new XAttribute("last-updated-datetime", Timestamp(updated)),
             new XAttribute(XNamespace.Xml + "lang", "en"),
             new XAttribute("default-currency", Currency.ReportingCode),
             new XAttribute("hierarchy", hierarchy),
