@@ -52,10 +52,13 @@ public sealed record Contribution(
 
     public Contribution Apply(CommitmentReleased r) => this with { CommittedChf = CommittedChf - r.AmountChf };
 
-    public DateOnly? OldestReceiptOn => ReceiptDays.Where(d => d.Count > 0).Select(d => (DateOnly?)d.ValueDate).Min();
+    public DateOnly? OldestReceiptOn => (ReceiptDays ?? []).Where(d => d.Count > 0).Select(d => (DateOnly?)d.ValueDate).Min();
 
-    private static List<ReceiptDay> Count(IReadOnlyList<ReceiptDay> days, DateOnly valueDate, int change)
+    // A document stored before receipt days existed has none (null); it is complete again once the projection is
+    // rebuilt (decision 0006), and until then counting starts from empty instead of failing.
+    private static List<ReceiptDay> Count(IReadOnlyList<ReceiptDay>? days, DateOnly valueDate, int change)
     {
+        days ??= [];
         var count = (days.FirstOrDefault(d => d.ValueDate == valueDate)?.Count ?? 0) + change;
         var others = days.Where(d => d.ValueDate != valueDate);
         return (count > 0 ? others.Append(new ReceiptDay(valueDate, count)) : others).OrderBy(d => d.ValueDate).ToList();

@@ -219,6 +219,15 @@ public class ContributionDecisionTests
     }
 
     [Fact]
+    public void a_contribution_stored_before_receipt_days_existed_counts_from_empty_instead_of_failing()
+    {
+        var stored = Agreed() with { ReceiptDays = null! };
+        var receipt = ContributionDecisions.RecordReceipt(stored, Money.Of(1_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.9m)), [], Officer).Events.Single();
+        stored.OldestReceiptOn.Should().BeNull();
+        ContributionFold.Apply(stored, receipt).ReceiptDays.Should().Equal(new ReceiptDay(new DateOnly(2026, 3, 10), 1));
+    }
+
+    [Fact]
     public void a_reversed_receipt_undoes_its_figures_frees_its_bank_reference_and_is_reversed_once()
     {
         var agreed = Agreed();
