@@ -14,6 +14,9 @@ CREATE TRIGGER mt_events_append_only BEFORE UPDATE OR DELETE ON bsgfunds.mt_even
 -- Serves the bank-reference check of every receipt (ContributionStreams.ReceiptsWithBankReferenceAsync).
 CREATE INDEX IF NOT EXISTS mt_events_receipt_bank_reference ON bsgfunds.mt_events (stream_id, (data->>'BankReference'))
   WHERE type = 'contribution_received';
+-- Serves the check that a month's rate has valued money events (RecordExchangeRate: rate-in-use).
+CREATE INDEX IF NOT EXISTS mt_events_rate_month ON bsgfunds.mt_events ((data->>'RateMonth'), (data->'Amount'->>'Currency'))
+  WHERE type IN ('agreement_signed', 'contribution_received');
 
 \if :{?app_role}
 GRANT USAGE ON SCHEMA bsgfunds TO :"app_role";

@@ -32,6 +32,9 @@ public sealed class AppendOnlyEvents(IDocumentStore store, IConfiguration config
             -- Serves the bank-reference check of every receipt (ContributionStreams.ReceiptsWithBankReferenceAsync).
             CREATE INDEX IF NOT EXISTS mt_events_receipt_bank_reference ON {{schema}}.mt_events (stream_id, (data->>'BankReference'))
               WHERE type = 'contribution_received';
+            -- Serves the check that a month's rate has valued money events (RecordExchangeRate: rate-in-use).
+            CREATE INDEX IF NOT EXISTS mt_events_rate_month ON {{schema}}.mt_events ((data->>'RateMonth'), (data->'Amount'->>'Currency'))
+              WHERE type IN ('agreement_signed', 'contribution_received');
             """;
         if (!string.IsNullOrWhiteSpace(applicationRole))
         {

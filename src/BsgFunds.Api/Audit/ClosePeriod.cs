@@ -87,7 +87,7 @@ public static class OpenPeriods
         }
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => Bounds.Today(clock.GetUtcNow());
 
     public static DateOnly YearOf(int year) => new(Math.Clamp(year, 1, 9999), 1, 1);
 }

@@ -10,6 +10,10 @@ public sealed partial class ContributionProjection : SingleStreamProjection<Cont
 
     public static Contribution Apply(AgreementSigned e, Contribution state) => state.Apply(e);
 
+    public static Contribution Apply(PledgeWithdrawn e, Contribution state) => state.Apply(e);
+
+    public static Contribution Apply(AgreementAmended e, Contribution state) => state.Apply(e);
+
     public static Contribution Apply(ConditionSatisfied e, Contribution state) => state.Apply(e);
 
     public static Contribution Apply(ContributionReceived e, Contribution state) => state.Apply(e);

@@ -6,9 +6,15 @@ namespace BsgFunds.Api.Contributions;
 
 public sealed record ConditionView(int Number, string Description, DateOnly? SatisfiedOn, decimal? RevenueReleasedChf);
 
+/// <summary>An amendment of the agreement: the total it restated and its change from the terms before it.</summary>
+public sealed record AmendmentView(string Reference, DateOnly SignedOn, string Reason, Money Amount, Money Change, decimal ChangeChf, DateTimeOffset RecordedAt);
+
+/// <summary>The agreement's terms in force (as signed, or as last amended), with its amendments in order.</summary>
 public sealed record AgreementView(
     string Reference, DateOnly SignedOn, Money Amount, decimal RateToChf, string RateMonth, string RateSource, decimal AmountChf,
-    decimal PscRatePercent, IReadOnlyList<Instalment> Instalments, IReadOnlyList<ConditionView> Conditions);
+    decimal PscRatePercent, IReadOnlyList<Instalment> Instalments, IReadOnlyList<ConditionView> Conditions, IReadOnlyList<AmendmentView> Amendments);
+
+public sealed record WithdrawalView(DateOnly On, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>A money event of the contribution as a client needs it to follow, or reverse, it.</summary>
 public sealed record MoneyEventView(
@@ -40,7 +46,8 @@ public sealed record ContributionView(
     decimal CommittedChf,
     decimal BalanceChf,
     long? Version,
-    IReadOnlyList<MoneyEventView>? MoneyEvents)
+    IReadOnlyList<MoneyEventView>? MoneyEvents,
+    WithdrawalView? Withdrawal)
 {
     public static ContributionView Of(Contribution c, long? version, IReadOnlyList<IEvent>? stream = null)
     {
@@ -49,7 +56,8 @@ public sealed record ContributionView(
             ? new AgreementView(a.Reference, a.SignedOn, a.Amount, a.RateToChf, a.RateMonth, a.RateSource, a.AmountChf, a.PscRatePercent, a.Instalments,
                 a.Conditions.Select(k => c.SatisfiedConditions.FirstOrDefault(s => s.Number == k.Number) is { } s
                     ? new ConditionView(k.Number, k.Description, s.On, s.RevenueReleasedChf)
-                    : new ConditionView(k.Number, k.Description, null, null)).ToList())
+                    : new ConditionView(k.Number, k.Description, null, null)).ToList(),
+                (c.Amendments ?? []).Select(m => new AmendmentView(m.Reference, m.SignedOn, m.Reason, m.Amount, m.Change, m.ChangeChf, m.RecordedAt)).ToList())
             : null;
         return new ContributionView(
             c.Id, c.DonorId, c.Source, c.Status, c.Earmark, c.Pledged, c.PledgedOn, agreement,
@@ -59,7 +67,8 @@ public sealed record ContributionView(
             c.PscChf, c.ExchangeDifferenceChf,
             Money.Of(c.WrittenOffOriginal, currency), c.WrittenOffChf,
             c.RefundedChf, c.DeferredRevenueChf, c.AvailableChf, c.CommittedChf, c.AvailableChf, version,
-            stream is null ? null : MoneyEventsOf(stream));
+            stream is null ? null : MoneyEventsOf(stream),
+            c.Withdrawal is { } w ? new WithdrawalView(w.On, w.Reason, w.RecordedBy, w.RecordedAt) : null);
     }
 
     private static List<MoneyEventView> MoneyEventsOf(IReadOnlyList<IEvent> stream)

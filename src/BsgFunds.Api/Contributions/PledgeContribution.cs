@@ -2,7 +2,9 @@ using System.Security.Claims;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -44,9 +46,10 @@ public static class PledgeContributionEndpoint
         await OpenPeriods.EnsureOpenAsync(session, command.PledgedOn!.Value);
         var donor = await session.LoadAsync<Donor>(command.DonorId!.Value);
         var amount = new Inputs().Money(command.Amount, "amount")!;
+        var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.PledgedOn!.Value)));
         var pledged = ContributionDecisions.Pledge(
                 Guid.CreateVersion7(), donor, command.Source!.Value, amount, command.PledgedOn!.Value,
-                command.Earmark?.ToEarmark() ?? Earmark.Pooled, user.Actor(clock))
+                command.Earmark?.ToEarmark() ?? Earmark.Pooled, rates, user.Actor(clock))
             .OrRefuse()[0];
         session.Events.StartStream<Contribution>(pledged.ContributionId, pledged);
         return new Created(pledged.ContributionId, $"/api/contributions/{pledged.ContributionId}");

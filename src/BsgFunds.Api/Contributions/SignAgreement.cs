@@ -13,7 +13,7 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-public sealed record InstalmentInput(DateOnly? DueOn, MoneyInput? Amount);
+public sealed record InstalmentInput([property: ForwardLooking] DateOnly? DueOn, MoneyInput? Amount);
 
 public sealed record ConditionInput(string? Description);
 
@@ -53,14 +53,7 @@ public static class SignAgreementEndpoint
         inputs.Required(command.SignedOn, "signedOn", "yyyy-MM-dd");
         inputs.Text(command.Reference, "reference", 100);
         amount = inputs.Money(command.Amount, "amount");
-        instalments = [];
-        if (command.Instalments is null) inputs.Fail("instalments", "'instalments' ([{ dueOn, amount }], adding up to the amount) is required.");
-        for (var i = 0; i < (command.Instalments?.Count ?? 0); i++)
-        {
-            var instalment = command.Instalments![i];
-            var due = inputs.Required(instalment?.DueOn, $"instalments[{i}].dueOn", "yyyy-MM-dd");
-            if (inputs.Money(instalment?.Amount, $"instalments[{i}].amount", amount?.Currency) is { } money) instalments.Add(new Instalment(due, money));
-        }
+        instalments = inputs.Instalments(command.Instalments, amount?.Currency);
 
         for (var i = 0; i < (command.Conditions?.Count ?? 0); i++) inputs.Text(command.Conditions![i]?.Description, $"conditions[{i}].description", 1000);
         if (command.Earmark is { Category: null }) inputs.Fail("earmark.category", $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");

@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Delegations;
 
 /// <summary>The TSB Director lets another person approve in their name, up to a CHF amount each time, until a date (inclusive).</summary>
-public sealed record GrantDelegation(string? DelegateSub, decimal? LimitChf, DateOnly? Until);
+public sealed record GrantDelegation(string? DelegateSub, decimal? LimitChf, [property: ForwardLooking] DateOnly? Until);
 
 public static class GrantDelegationEndpoint
 {

@@ -14,7 +14,7 @@ namespace BsgFunds.Api.Disbursements;
 
 public sealed record PayeeInput(string? Name, string? PersonId, string? CountryCode, Gender? Gender);
 
-public sealed record MeetingInput(string? Code, DateOnly? StartsOn);
+public sealed record MeetingInput(string? Code, [property: ForwardLooking] DateOnly? StartsOn);
 
 /// <summary>A payment request against an approved allocation; a fellowship names the meeting, the type and the person.</summary>
 public sealed record RequestDisbursement(

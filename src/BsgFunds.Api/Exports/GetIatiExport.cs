@@ -46,7 +46,7 @@ public static class GetIatiExportEndpoint
         return Results.Text(text.ToString(), MediaType, Encoding.UTF8);
     }
 
-    private sealed class Utf8StringWriter(StringBuilder text) : StringWriter(text)
+    private sealed class Utf8StringWriter(StringBuilder text) : StringWriter(text, System.Globalization.CultureInfo.InvariantCulture)
     {
         public override Encoding Encoding => Encoding.UTF8;
     }

@@ -36,12 +36,26 @@ public static class RecordExchangeRateEndpoint
         var current = YearMonth.TryParse(month, out var yearMonth)
             ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
             : null;
+        var inUse = current?.RateOf(currency) is not null && await InUseAsync(session, currency, month);
         var events = ExchangeRateDecision
-            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), user.FindFirstValue(Claims.Subject)!, clock.GetUtcNow())
+            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, user.FindFirstValue(Claims.Subject)!, clock.GetUtcNow())
             .OrRefuse();
         foreach (var recorded in events) session.Events.Append(recorded.MonthId, recorded);
         return ExchangeRateView.From(events.Count > 0 ? events[0] : current!.RateOf(currency)!);
     }
+
+    /// <summary>
+    /// Whether an agreement or a receipt was valued at the month's recorded rate of the currency (a receipt at an override rate
+    /// was not). The stored events say so; an index serves the look-up (deploy/sql/append-only.sql).
+    /// </summary>
+    private static async Task<bool> InUseAsync(IQuerySession session, string currency, string month) =>
+        (await session.QueryAsync<int>(
+            $"""
+             select 1 from {MartenSetup.Schema}.mt_events
+             where type in ('agreement_signed', 'contribution_received') and data->>'RateMonth' = ? and data->'Amount'->>'Currency' = ?
+               and data->>'RateOverrideReason' is null limit 1
+             """,
+            month, currency)).Count > 0;
 }
 
 public sealed record ExchangeRateView(string Currency, string Month, decimal RateToChf, string Source, string RecordedBy, DateTimeOffset RecordedAt)

@@ -21,6 +21,7 @@ public sealed partial class LedgerBalancesProjection : MultiStreamProjection<Led
     public LedgerBalancesProjection()
     {
         Identity<AgreementSigned>(_ => LedgerBalances.LedgerId);
+        Identity<AgreementAmended>(_ => LedgerBalances.LedgerId);
         Identity<ConditionSatisfied>(_ => LedgerBalances.LedgerId);
         Identity<ContributionReceived>(_ => LedgerBalances.LedgerId);
         Identity<ContributionWrittenOff>(_ => LedgerBalances.LedgerId);
@@ -32,6 +33,8 @@ public sealed partial class LedgerBalancesProjection : MultiStreamProjection<Led
     }
 
     public static LedgerBalances Apply(IEvent<AgreementSigned> e, LedgerBalances ledger) => Post(e, ledger);
+
+    public static LedgerBalances Apply(IEvent<AgreementAmended> e, LedgerBalances ledger) => Post(e, ledger);
 
     public static LedgerBalances Apply(IEvent<ConditionSatisfied> e, LedgerBalances ledger) => Post(e, ledger);
 

@@ -47,6 +47,21 @@ public sealed class Inputs
         return value ?? default;
     }
 
+    /// <summary>An instalment schedule; an instalment's amount may be a bare number in the agreement's currency.</summary>
+    public List<Domain.Contributions.Instalment> Instalments(IReadOnlyList<Contributions.InstalmentInput>? given, string? currency)
+    {
+        var instalments = new List<Domain.Contributions.Instalment>();
+        if (given is null) Fail("instalments", "'instalments' ([{ dueOn, amount }], adding up to the amount) is required.");
+        for (var i = 0; i < (given?.Count ?? 0); i++)
+        {
+            var instalment = given![i];
+            var due = Required(instalment?.DueOn, $"instalments[{i}].dueOn", "yyyy-MM-dd");
+            if (Money(instalment?.Amount, $"instalments[{i}].amount", currency) is { } money) instalments.Add(new(due, money));
+        }
+
+        return instalments;
+    }
+
     public Money? Money(MoneyInput? input, string field, string? defaultCurrency = null)
     {
         if (input?.Amount is not { } amount)
@@ -81,9 +96,12 @@ public sealed class MoneyInputConverter : JsonConverter<MoneyInput>
 
         decimal? amount = null;
         string? currency = null;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString();
+            // The same guard as AllowDuplicateProperties gives every other object: a second "amount" is an attack or a typo.
+            if (name is not null && !seen.Add(name)) throw new JsonException($"Duplicate property '{name}' encountered during deserialization.");
             reader.Read();
             switch (name?.ToLowerInvariant())
             {

@@ -10,15 +10,28 @@ namespace BsgFunds.Api.Setup;
 public static partial class JsonProblems
 {
     public const string Code = "json-invalid";
+    public const string DuplicateCode = "json-property-repeated";
     private const string WolverineTitle = "Invalid JSON format";
 
-    public static void Explain(ProblemDetails problem)
+    public static void Explain(ProblemDetails problem, HttpContext context)
     {
         if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return;
+        if (RequestBounds.RefusalOf(context) is { } refusal)
+        {
+            Restate(problem, Problems.From(refusal));
+            context.Response.StatusCode = problem.Status!.Value;
+            return;
+        }
 
         var message = problem.Detail ?? string.Empty;
-        string field, detail;
-        if (UnmappedProperty().Match(message) is { Success: true } unmapped)
+        string field, detail, code = Code;
+        if (DuplicateProperty().Match(message) is { Success: true } duplicate)
+        {
+            field = duplicate.Groups[1].Value;
+            detail = $"'{field}' is given more than once; name each field once.";
+            code = DuplicateCode;
+        }
+        else if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
             field = unmapped.Groups[1].Value;
             detail = $"'{field}' is not a field of this request.";
@@ -32,12 +45,27 @@ public static partial class JsonProblems
                 : $"The body is not valid JSON: {TypeNames().Replace(message, string.Empty)}";
         }
 
-        problem.Type = Problems.TypeFor(Code);
+        problem.Type = Problems.TypeFor(code);
         problem.Title = "The request body could not be read.";
         problem.Detail = detail;
-        problem.Extensions["code"] = Code;
+        problem.Extensions["code"] = code;
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
     }
+
+    private static void Restate(ProblemDetails problem, ProblemDetails refusal)
+    {
+        problem.Status = refusal.Status;
+        problem.Type = refusal.Type;
+        problem.Title = refusal.Title;
+        problem.Detail = refusal.Detail;
+        problem.Extensions.Remove("lineNumber");
+        problem.Extensions.Remove("bytePositionInLine");
+        foreach (var (key, value) in refusal.Extensions) problem.Extensions[key] = value;
+        if (refusal is ValidationProblemDetails validation) problem.Extensions["errors"] = validation.Errors;
+    }
+
+    [GeneratedRegex("Duplicate property '([^']+)'")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

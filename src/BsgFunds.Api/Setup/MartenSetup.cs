@@ -32,6 +32,8 @@ public static class MartenSetup
         typeof(DonorRegistered),
         typeof(ContributionPledged),
         typeof(AgreementSigned),
+        typeof(PledgeWithdrawn),
+        typeof(AgreementAmended),
         typeof(ConditionSatisfied),
         typeof(ContributionReceived),
         typeof(ContributionWrittenOff),

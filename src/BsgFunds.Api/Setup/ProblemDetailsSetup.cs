@@ -16,13 +16,15 @@ public static class ProblemDetailsSetup
     public static WebApplicationBuilder AddBsgProblemDetails(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
+            .Configure<TimeProvider, IHttpContextAccessor>((options, clock, http) => RequestBounds.Apply(options.SerializerOptions, clock, http));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Of(context.HttpContext);
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
-            JsonProblems.Explain(context.ProblemDetails);
+            JsonProblems.Explain(context.ProblemDetails, context.HttpContext);
         });
         builder.Services.AddExceptionHandler<BsgExceptionHandler>();
         return builder;

@@ -16,6 +16,7 @@ public static class Journal
     public static DateOnly? BusinessDate(object data) => data switch
     {
         AgreementSigned a => a.SignedOn,
+        AgreementAmended a => a.SignedOn,
         ConditionSatisfied c => c.On,
         ContributionReceived r => r.ValueDate,
         ContributionWrittenOff w => w.On,
@@ -27,6 +28,19 @@ public static class Journal
         _ => null,
     };
 
+    /// <summary>
+    /// The rate a posting valued foreign money at, as a price on its business date: every rate the ledger used is in the
+    /// journal, including override rates and rates later corrected in the table (an unused rate values nothing and is left out).
+    /// </summary>
+    private static (string Currency, decimal Rate)? RateUsed(object data) => data switch
+    {
+        AgreementSigned a when a.Amount.Currency != Currency.ReportingCode => (a.Amount.Currency, a.RateToChf),
+        AgreementAmended a when a.Amount.Currency != Currency.ReportingCode => (a.Amount.Currency, a.RateToChf),
+        ContributionReceived r when r.Amount.Currency != Currency.ReportingCode => (r.Amount.Currency, r.RateToChf),
+        ContributionEventReversed { Receipt: { } r } when r.Amount.Currency != Currency.ReportingCode => (r.Amount.Currency, r.RateToChf),
+        _ => null,
+    };
+
     public static string Write(int year, IEnumerable<(long Sequence, object Data)> events)
     {
         var transactions = new List<(DateOnly Date, long Sequence, object Data, IReadOnlyList<Posting> Lines)>();
@@ -35,9 +49,10 @@ public static class Journal
         foreach (var (sequence, data) in events)
         {
             last = Math.Max(last, sequence);
-            if (data is ExchangeRateRecorded r && r.Month.StartsWith($"{year:D4}-", StringComparison.Ordinal)) prices[$"{r.Month}|{r.Currency}"] = r.RateToChf;
             var lines = Postings.For(data);
-            if (lines.Count > 0 && BusinessDate(data) is { } date && date.Year == year) transactions.Add((date, sequence, data, lines));
+            if (lines.Count == 0 || BusinessDate(data) is not { } date || date.Year != year) continue;
+            transactions.Add((date, sequence, data, lines));
+            if (RateUsed(data) is { } used) prices[$"{date:yyyy-MM-dd}|{used.Currency}|{used.Rate.ToString(CultureInfo.InvariantCulture)}"] = used.Rate;
         }
 
         var accounts = transactions.SelectMany(t => t.Lines).Select(l => l.Account).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -53,7 +68,7 @@ public static class Journal
         foreach (var (key, rate) in prices)
         {
             var parts = key.Split('|');
-            text.AppendLine(CultureInfo.InvariantCulture, $"P {parts[0]}-01 {parts[1]} {rate.ToString(CultureInfo.InvariantCulture)} CHF");
+            text.AppendLine(CultureInfo.InvariantCulture, $"P {parts[0]} {parts[1]} {rate.ToString(CultureInfo.InvariantCulture)} CHF");
         }
 
         foreach (var (date, sequence, data, lines) in transactions.OrderBy(t => t.Date).ThenBy(t => t.Sequence))

@@ -11,6 +11,7 @@ public enum ContributionStatus
     Agreed,
     Received,
     Closed,
+    Withdrawn,
 }
 
 /// <summary>One contribution's state, folded from its stream. All CHF figures are exact to the centime.</summary>
@@ -36,11 +37,28 @@ public sealed record Contribution(
     IReadOnlyList<ReceiptDay> ReceiptDays,
     IReadOnlyList<long> ReversedSequences)
 {
+    public PledgeWithdrawn? Withdrawal { get; init; }
+
+    /// <summary>The amendments of the agreement in order; <see cref="Agreement"/> holds the terms in force after them.</summary>
+    public IReadOnlyList<AgreementAmended> Amendments { get; init; } = [];
+
+    /// <summary>What reductions of a conditional agreement took from net assets because deferred revenue did not cover them.</summary>
+    public decimal AmendedNetAssetsChf { get; init; }
+
     public static Contribution Create(ContributionPledged pledged) => new(
         pledged.ContributionId, pledged.DonorId, pledged.Source, pledged.Amount, pledged.PledgedOn, pledged.Earmark,
         null, [], 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, [], []);
 
     public Contribution Apply(AgreementSigned signed) => this with { Agreement = signed, Earmark = signed.Earmark };
+
+    public Contribution Apply(PledgeWithdrawn withdrawn) => this with { Withdrawal = withdrawn };
+
+    public Contribution Apply(AgreementAmended amended) => this with
+    {
+        Agreement = Agreement! with { Amount = amended.Amount, AmountChf = amended.AmountChf, Instalments = amended.Instalments },
+        Amendments = [.. Amendments ?? [], amended],
+        AmendedNetAssetsChf = AmendedNetAssetsChf + (IsConditional ? amended.ToNetAssetsChf : 0m),
+    };
 
     public Contribution Apply(ConditionSatisfied satisfied) => this with { SatisfiedConditions = [.. SatisfiedConditions, satisfied] };
 
@@ -106,12 +124,14 @@ public sealed record Contribution(
     public decimal RevenueReleasedChf => SatisfiedConditions.Sum(c => c.RevenueReleasedChf);
 
     /// <summary>Revenue not yet recognised because conditions are outstanding (IPSAS 23).</summary>
-    public decimal DeferredRevenueChf => IsConditional ? Agreement!.AmountChf - RevenueReleasedChf - DeferredWrittenOffChf : 0m;
+    public decimal DeferredRevenueChf => IsConditional ? Agreement!.AmountChf - RevenueReleasedChf - DeferredWrittenOffChf - AmendedNetAssetsChf : 0m;
 
     /// <summary>Cash received less PSC, refunds and commitments: what can still be committed or refunded (domain.md §2.4).</summary>
     public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
 
-    public ContributionStatus Status => Agreement is null
+    public ContributionStatus Status => Withdrawal is not null
+        ? ContributionStatus.Withdrawn
+        : Agreement is null
         ? ContributionStatus.Pledged
         : ReceivableOriginal == 0m && AvailableChf == 0m && (ReceivedOriginal > 0m || WrittenOffOriginal > 0m)
             ? ContributionStatus.Closed
@@ -124,6 +144,8 @@ public static class ContributionFold
     public static Contribution Apply(Contribution state, object @event) => @event switch
     {
         AgreementSigned e => state.Apply(e),
+        PledgeWithdrawn e => state.Apply(e),
+        AgreementAmended e => state.Apply(e),
         ConditionSatisfied e => state.Apply(e),
         ContributionReceived e => state.Apply(e),
         ContributionWrittenOff e => state.Apply(e),

@@ -6,7 +6,8 @@ namespace BsgFunds.Domain.Contributions;
 /// <summary>Who acts and when: every decision takes it, and no decision reads a clock.</summary>
 public sealed record Actor(string Subject, DateTimeOffset Now)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    /// <summary>Today in Geneva, where ITU's days and years end.</summary>
+    public DateOnly Today => Bounds.Today(Now);
 }
 
 /// <summary>The finance officers' decisions on a contribution (domain.md §1 and §2). Pure: state and command in, events or a refusal out.</summary>
@@ -14,11 +15,15 @@ public static class ContributionDecisions
 {
     public const decimal MaxPscRatePercent = 100m;
 
+    /// <param name="pledgeMonthRates">The rates of the pledge's month, by which reports value it in CHF where one is recorded.</param>
     public static Decision<ContributionPledged> Pledge(
-        Guid contributionId, Donor? donor, FundingSource source, Money amount, DateOnly pledgedOn, Earmark earmark, Actor actor)
+        Guid contributionId, Donor? donor, FundingSource source, Money amount, DateOnly pledgedOn, Earmark earmark,
+        MonthlyExchangeRates? pledgeMonthRates, Actor actor)
     {
         if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.", "donorId"));
         if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount", "A pledge is for an amount greater than zero."));
+        if (pledgeMonthRates?.RateOf(amount.Currency) is { } rate && Bounds.AmountChf(amount.ToChf(rate.RateToChf).Amount, "amount") is { } tooLarge)
+            return Refuse<ContributionPledged>(tooLarge);
         if (earmark.Problem("earmark") is { } bad) return Refuse<ContributionPledged>(bad);
         if (FundingSourceRules.Misfit(source, donor, pledgedOn) is { } misfit)
             return Refuse<ContributionPledged>(Refusal.RuleBroken("source-does-not-fit-donor", misfit, "source"));
@@ -30,29 +35,92 @@ public static class ContributionDecisions
         Contribution contribution, string reference, DateOnly signedOn, Money amount, decimal pscRatePercent,
         IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates, Actor actor)
     {
+        if (contribution.Withdrawal is { } withdrawn)
+            return Refuse<AgreementSigned>(Refusal.Conflict("pledge-withdrawn", $"This pledge was withdrawn on {withdrawn.On:yyyy-MM-dd}; record a new pledge."));
         if (contribution.Agreement is not null)
             return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed", $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
-        if (amount.Amount <= 0) return Refuse<AgreementSigned>(Refusal.Invalid("amount-not-positive", "amount", "An agreement is for an amount greater than zero."));
         if (pscRatePercent is < 0 or > MaxPscRatePercent || decimal.Round(pscRatePercent, 2) != pscRatePercent)
             return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid", "pscRatePercent", "The programme support cost rate is a percentage from 0 to 100 with at most two decimals."));
-        if (instalments.Count == 0)
-            return Refuse<AgreementSigned>(Refusal.Invalid("instalments-required", "instalments", "An agreement has an instalment schedule of at least one instalment."));
-        if (instalments.FirstOrDefault(i => i.Amount.Currency != amount.Currency) is { } foreign)
-            return Refuse<AgreementSigned>(Refusal.Invalid("instalment-currency-must-match-agreement", "instalments", $"Instalments are in the agreement's currency {amount.Currency}, not {foreign.Amount.Currency}."));
-        if (instalments.Any(i => i.Amount.Amount <= 0))
-            return Refuse<AgreementSigned>(Refusal.Invalid("amount-not-positive", "instalments", "Every instalment is for an amount greater than zero."));
-        var scheduled = instalments.Sum(i => i.Amount.Amount);
-        if (scheduled != amount.Amount)
-            return Refuse<AgreementSigned>(Refusal.Invalid("instalments-must-sum-to-amount", "instalments", $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}."));
+        if (ScheduleProblem(amount, instalments, "An agreement") is { } schedule) return Refuse<AgreementSigned>(schedule);
         var effectiveEarmark = earmark ?? contribution.Earmark;
         if (effectiveEarmark.Problem("earmark") is { } bad) return Refuse<AgreementSigned>(bad);
         var (rate, missing) = ExchangeRateLookup.Find(signingMonthRates, amount.Currency, signedOn);
         if (missing is not null) return Refuse<AgreementSigned>(missing);
+        var amountChf = amount.ToChf(rate!.RateToChf).Amount;
+        if (Bounds.AmountChf(amountChf, "amount") is { } tooLarge) return Refuse<AgreementSigned>(tooLarge);
 
         return Decision.Accept(new AgreementSigned(
-            contribution.Id, contribution.DonorId, reference, signedOn, amount, rate!.RateToChf, rate.Source, rate.Month,
-            amount.ToChf(rate.RateToChf).Amount, pscRatePercent, instalments.OrderBy(i => i.DueOn).ToList(), effectiveEarmark,
+            contribution.Id, contribution.DonorId, reference, signedOn, amount, rate.RateToChf, rate.Source, rate.Month,
+            amountChf, pscRatePercent, instalments.OrderBy(i => i.DueOn).ToList(), effectiveEarmark,
             conditions.Select((d, i) => new AgreementCondition(i + 1, d)).ToList(), actor.Subject, actor.Now));
+    }
+
+    /// <summary>
+    /// A pledge not yet signed is withdrawn (domain.md §2.7): it then counts nowhere, and stays in the contribution's history.
+    /// A signed agreement is amended or written off instead.
+    /// </summary>
+    public static Decision<PledgeWithdrawn> Withdraw(Contribution contribution, DateOnly on, string reason, Actor actor)
+    {
+        if (contribution.Withdrawal is { } withdrawn)
+            return Refuse<PledgeWithdrawn>(Refusal.Conflict("pledge-withdrawn", $"This pledge was already withdrawn on {withdrawn.On:yyyy-MM-dd}."));
+        if (contribution.Agreement is { } agreement)
+            return Refuse<PledgeWithdrawn>(Refusal.Conflict("pledge-already-signed",
+                $"The agreement {agreement.Reference} is signed: amend it or write off its unpaid balance instead of withdrawing the pledge."));
+        if (on < contribution.PledgedOn)
+            return Refuse<PledgeWithdrawn>(Refusal.RuleBroken("date-before-pledge", $"A pledge is withdrawn after it was made ({contribution.PledgedOn:yyyy-MM-dd}).", "on"));
+        return Decision.Accept(new PledgeWithdrawn(contribution.Id, contribution.DonorId, on, reason, contribution.Pledged, actor.Subject, actor.Now));
+    }
+
+    /// <summary>
+    /// Amends the signed agreement (domain.md §2.8): the new agreed total and the whole new schedule, in the agreement's
+    /// currency, never below what was already received or written off. The change is valued at the agreement's carrying
+    /// rate; on a conditional agreement a reduction takes from deferred revenue first, then from net assets.
+    /// </summary>
+    public static Decision<AgreementAmended> Amend(
+        Contribution contribution, string reference, DateOnly signedOn, string reason, Money amount, IReadOnlyList<Instalment> instalments, Actor actor)
+    {
+        if (contribution.Agreement is not { } agreement)
+            return Refuse<AgreementAmended>(Refusal.Conflict("agreement-not-signed", "Only a signed agreement is amended; sign the agreement first."));
+        if (amount.Currency != agreement.Amount.Currency)
+            return Refuse<AgreementAmended>(Refusal.RuleBroken("amendment-currency-must-match-agreement",
+                $"The agreement is in {agreement.Amount.Currency}; an amendment keeps its currency, not {amount.Currency}.", "amount"));
+        var lastSigned = contribution.Amendments is [.., var last] ? last.SignedOn : agreement.SignedOn;
+        if (signedOn < lastSigned)
+            return Refuse<AgreementAmended>(Refusal.RuleBroken("amendment-before-agreement",
+                $"The amendment is signed on or after the agreement or its last amendment ({lastSigned:yyyy-MM-dd}).", "signedOn"));
+        if (ScheduleProblem(amount, instalments, "An amended agreement") is { } schedule) return Refuse<AgreementAmended>(schedule);
+        var settled = contribution.ReceivedOriginal + contribution.WrittenOffOriginal;
+        if (amount.Amount < settled)
+            return Refuse<AgreementAmended>(Refusal.RuleBroken("amendment-below-received",
+                $"{settled} {amount.Currency} is already received or written off; the agreed total cannot be {amount.Amount} {amount.Currency}.", "amount"));
+
+        // The whole total at the carrying rate, so the receivable is what it would have been had the agreement said so at signature.
+        var amountChf = amount.ToChf(agreement.RateToChf).Amount;
+        if (Bounds.AmountChf(amountChf, "amount") is { } tooLarge) return Refuse<AgreementAmended>(tooLarge);
+        var changeChf = amountChf - agreement.AmountChf;
+        var toDeferred = !contribution.IsConditional ? 0m : changeChf >= 0 ? changeChf : Math.Max(changeChf, -contribution.DeferredRevenueChf);
+        return Decision.Accept(new AgreementAmended(
+            contribution.Id, contribution.DonorId, reference, signedOn, reason, amount, instalments.OrderBy(i => i.DueOn).ToList(),
+            amount - agreement.Amount, agreement.RateToChf, amountChf, changeChf, toDeferred, changeChf - toDeferred, contribution.Earmark,
+            actor.Subject, actor.Now));
+    }
+
+    /// <summary>An instalment schedule: at least one instalment, each positive, in the agreement's currency, adding up to its amount.</summary>
+    private static Refusal? ScheduleProblem(Money amount, IReadOnlyList<Instalment> instalments, string what)
+    {
+        if (amount.Amount <= 0) return Refusal.Invalid("amount-not-positive", "amount", $"{what} is for an amount greater than zero.");
+        if (instalments.Count == 0)
+            return Refusal.Invalid("instalments-required", "instalments", $"{what} has an instalment schedule of at least one instalment.");
+        if (instalments.FirstOrDefault(i => i.Amount.Currency != amount.Currency) is { } foreign)
+            return Refusal.Invalid("instalment-currency-must-match-agreement", "instalments",
+                $"Instalments are in the agreement's currency {amount.Currency}, not {foreign.Amount.Currency}.");
+        if (instalments.Any(i => i.Amount.Amount <= 0))
+            return Refusal.Invalid("amount-not-positive", "instalments", "Every instalment is for an amount greater than zero.");
+        var scheduled = instalments.Sum(i => i.Amount.Amount);
+        return scheduled == amount.Amount
+            ? null
+            : Refusal.Invalid("instalments-must-sum-to-amount", "instalments",
+                $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}.");
     }
 
     public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence, Actor actor)
@@ -105,6 +173,7 @@ public static class ContributionDecisions
         }
 
         var amountChf = amount.ToChf(rate.RateToChf).Amount;
+        if (Bounds.AmountChf(amountChf, "amount") is { } tooLarge) return Refuse<ContributionReceived>(tooLarge);
         // The receipt that clears the receivable clears its carrying amount exactly, so no rounding residue remains.
         var relief = amount.Amount == contribution.ReceivableOriginal
             ? contribution.ReceivableChf

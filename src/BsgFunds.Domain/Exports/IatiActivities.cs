@@ -114,7 +114,17 @@ public static class IatiActivities
         {
             var donor = book.Donors.GetValueOrDefault(c.DonorId);
             if (c.PledgedOn.Year == year) yield return new(c.PledgedOn, "13", c.DonorId, Incoming("13", c.Id.ToString(), c.PledgedOn, c.Pledged, donor, c.Earmark));
-            if (c.Agreement is { } a && a.SignedOn.Year == year) yield return new(a.SignedOn, "11", c.DonorId, Incoming("11", a.Reference, a.SignedOn, a.Amount, donor, a.Earmark));
+            // A withdrawn pledge stays in the file as pledged, and its withdrawal is a negative pledge on its own date.
+            if (c.WithdrawnOn is { } withdrawn && withdrawn.Year == year)
+                yield return new(withdrawn, "13", c.DonorId, Incoming("13", $"{c.Id}-withdrawn", withdrawn, c.Pledged.Negate(), donor, c.Earmark));
+            if (c.Agreement is { } a)
+            {
+                // The commitment as signed, then each amendment's change (negative for a reduction) on its own date.
+                var signed = c.Amendments.Aggregate(a.Amount, (total, amendment) => total - amendment.Change);
+                if (a.SignedOn.Year == year) yield return new(a.SignedOn, "11", c.DonorId, Incoming("11", a.Reference, a.SignedOn, signed, donor, a.Earmark));
+                foreach (var m in c.Amendments.Where(m => m.SignedOn.Year == year && !m.Change.IsZero))
+                    yield return new(m.SignedOn, "11", c.DonorId, Incoming("11", m.Reference, m.SignedOn, m.Change, donor, a.Earmark));
+            }
             // Refunds go back to the donor: negative incoming funds, so that the funds received net to what the fund kept.
             var e = entries.For(c.Id);
             foreach (var r in e.Receipts.Concat(e.Refunds.Select(r => Negated(r))).Where(r => r.On.Year == year))

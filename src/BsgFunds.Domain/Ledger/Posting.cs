@@ -15,6 +15,7 @@ public static class Postings
     public static IReadOnlyList<Posting> For(object @event) => @event switch
     {
         AgreementSigned a => Agreement(a),
+        AgreementAmended a => Amendment(a),
         ConditionSatisfied c => Pair(Accounts.DeferredRevenue, c.Earmark.NetAssetsAccount(), c.RevenueReleasedChf),
         ContributionReceived r => Receipt(r),
         ContributionWrittenOff w => WriteOff(w),
@@ -39,6 +40,15 @@ public static class Postings
         new(Accounts.Receivable(a.DonorId), a.AmountChf, a.Amount),
         Chf(a.Conditions.Count > 0 ? Accounts.DeferredRevenue : a.Earmark.NetAssetsAccount(), -a.AmountChf),
     ];
+
+    // The change of the agreed total moves the receivable, and the revenue it was recognised as (or deferred to), by as much.
+    private static List<Posting> Amendment(AgreementAmended a)
+    {
+        var lines = new List<Posting> { new(Accounts.Receivable(a.DonorId), a.ChangeChf, a.Change) };
+        if (a.ToDeferredRevenueChf != 0) lines.Add(Chf(Accounts.DeferredRevenue, -a.ToDeferredRevenueChf));
+        if (a.ToNetAssetsChf != 0) lines.Add(Chf(a.Earmark.NetAssetsAccount(), -a.ToNetAssetsChf));
+        return a.ChangeChf == 0 ? [] : lines;
+    }
 
     private static List<Posting> Receipt(ContributionReceived r)
     {

@@ -15,7 +15,16 @@ public sealed record ContributionStatement(
     string? AgreementReference, DateOnly? SignedOn, Money? Agreed, decimal AgreedChf,
     decimal OpeningBalanceChf, IReadOnlyList<StatementReceipt> Receipts, decimal ReceivedChf, decimal PscChf, decimal ExchangeDifferencesChf,
     IReadOnlyList<StatementUse> Allocated, decimal AllocatedChf, IReadOnlyList<StatementDisbursement> Disbursed, decimal DisbursedChf,
-    decimal RefundsChf, Money? WrittenOff, decimal WriteOffsChf, decimal ClosingBalanceChf);
+    decimal RefundsChf, Money? WrittenOff, decimal WriteOffsChf, decimal ClosingBalanceChf)
+{
+    /// <summary>The agreement's amendments signed in the period; <see cref="Agreed"/> is the total in force as of the report.</summary>
+    public IReadOnlyList<StatementAmendment> Amendments { get; init; } = [];
+
+    /// <summary>When the pledge was withdrawn, if it was.</summary>
+    public DateOnly? WithdrawnOn { get; init; }
+}
+
+public sealed record StatementAmendment(string Reference, DateOnly SignedOn, Money Change, decimal ChangeChf);
 
 /// <summary>
 /// A donor's fund-use statement for a period: per contribution, what came in and what it paid for. Balances are
@@ -81,7 +90,11 @@ public sealed record DonorStatementReport(
                 allocated, allocated.Sum(u => u.AmountChf), disbursed, disbursed.Sum(d => d.AmountChf),
                 e.Refunds.Where(r => In(r.On)).Sum(r => r.AmountChf),
                 a is null ? null : Money.Of(writeOffs.Sum(w => w.Amount.Amount), a.Amount.Currency), writeOffs.Sum(w => w.AmountChf),
-                BalanceAt(c, to)));
+                BalanceAt(c, to))
+            {
+                Amendments = c.Amendments.Where(m => In(m.SignedOn)).Select(m => new StatementAmendment(m.Reference, m.SignedOn, m.Change, m.ChangeChf)).ToList(),
+                WithdrawnOn = c.WithdrawnOn,
+            });
         }
 
         return new DonorStatementReport(donorId, book.Donors.TryGetValue(donorId, out var donor) ? donor.Name : string.Empty, from, to, asOf, book.LastSequence, statements,
@@ -97,6 +110,7 @@ public sealed record DonorStatementReport(
 
     private static ContributionStatus StatusOf(ContributionFacts c)
     {
+        if (c.WithdrawnOn is not null) return ContributionStatus.Withdrawn;
         if (c.Agreement is null) return ContributionStatus.Pledged;
         var receivable = c.Agreement.Amount.Amount - c.ReceivedOriginal - c.WrittenOffOriginal;
         if (receivable == 0 && c.AvailableChf == 0 && (c.ReceivedOriginal > 0 || c.WrittenOffOriginal > 0)) return ContributionStatus.Closed;

@@ -65,7 +65,24 @@ public sealed class ContributionFacts
     public DateOnly PledgedOn { get; set; }
     public Money Pledged { get; set; } = Money.Chf(0m);
     public decimal? PledgedChf { get; set; }
+    /// <summary>The agreement's terms in force: as signed, then as each amendment restated them.</summary>
     public AgreementSigned? Agreement { get; set; }
+
+    /// <summary>The amendments of the agreement, each a change of the agreed total on its own date.</summary>
+    public List<AmendmentFacts> Amendments { get; set; } = [];
+
+    /// <summary>When the pledge was withdrawn: from then on it counts nowhere.</summary>
+    public DateOnly? WithdrawnOn { get; set; }
+
+    /// <summary>A pledge that counts: not withdrawn, not yet signed.</summary>
+    public bool IsOutstandingPledge => Agreement is null && WithdrawnOn is null;
+
+    /// <summary>The agreed total as first signed, in CHF.</summary>
+    public decimal SignedChf => (Agreement?.AmountChf ?? 0m) - Amendments.Sum(a => a.ChangeChf);
+
+    /// <summary>What was agreed in a year: the signature's total in the signing year, each amendment's change in its own year.</summary>
+    public decimal AgreedChfIn(int year) =>
+        (Agreement?.SignedOn.Year == year ? SignedChf : 0m) + Amendments.Where(a => a.SignedOn.Year == year).Sum(a => a.ChangeChf);
 
     /// <summary>Money per business date, keyed by <see cref="DateOnly.DayNumber"/>.</summary>
     public Dictionary<int, MoneyDay> Days { get; set; } = [];
@@ -107,6 +124,14 @@ public sealed class ContributionFacts
                 break;
         }
     }
+}
+
+public sealed class AmendmentFacts
+{
+    public string Reference { get; set; } = string.Empty;
+    public DateOnly SignedOn { get; set; }
+    public Money Change { get; set; } = Money.Chf(0m);
+    public decimal ChangeChf { get; set; }
 }
 
 public sealed class FundingShare
@@ -183,6 +208,14 @@ public sealed class ReportBook
                 };
                 break;
             case AgreementSigned a: With(a.ContributionId, c => { c.Agreement = a; c.Earmark = a.Earmark; }); break;
+            case PledgeWithdrawn w: With(w.ContributionId, c => c.WithdrawnOn = w.On); break;
+            case AgreementAmended a:
+                With(a.ContributionId, c =>
+                {
+                    c.Agreement = c.Agreement! with { Amount = a.Amount, AmountChf = a.AmountChf, Instalments = a.Instalments };
+                    c.Amendments.Add(new AmendmentFacts { Reference = a.Reference, SignedOn = a.SignedOn, Change = a.Change, ChangeChf = a.ChangeChf });
+                });
+                break;
             case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:
                 foreach (var (contributionId, kind, entry) in MoneyEntries.Of(data, sequence)) With(contributionId, c => c.Add(kind, entry));
                 break;

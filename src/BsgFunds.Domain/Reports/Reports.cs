@@ -46,7 +46,7 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
                 ReceivedChf = l.ReceivedChf + received.Sum(d => d.ReceivedChf),
                 PscChf = l.PscChf + received.Sum(d => d.PscChf),
                 AvailableChf = l.AvailableChf + (c.Agreement is null ? 0m : c.AvailableChf),
-                PledgesOutstandingChf = l.PledgesOutstandingChf + (c.Agreement is null && c.PledgedOn.Year == year ? c.PledgedChf ?? 0m : 0m),
+                PledgesOutstandingChf = l.PledgesOutstandingChf + (c.IsOutstandingPledge && c.PledgedOn.Year == year ? c.PledgedChf ?? 0m : 0m),
             });
         }
 
@@ -88,10 +88,11 @@ public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long La
         var lines = book.Contributions.Values
             .GroupBy(c => (c.Source, Type: book.Donors.TryGetValue(c.DonorId, out var d) ? d.Type : DonorType.Other))
             .Select(g => new FundingSourceLine(g.Key.Source, g.Key.Type,
-                g.Where(c => c.PledgedOn.Year == year).Sum(c => c.PledgedChf ?? 0m),
-                g.Where(c => c.Agreement?.SignedOn.Year == year).Sum(c => c.Agreement!.AmountChf),
+                g.Where(c => c.PledgedOn.Year == year && c.WithdrawnOn is null).Sum(c => c.PledgedChf ?? 0m),
+                g.Sum(c => c.AgreedChfIn(year)),
                 g.Sum(c => c.DaysOf(year).Sum(d => d.ReceivedChf)),
-                g.Count(c => c.PledgedOn.Year == year || c.Agreement?.SignedOn.Year == year || c.DaysOf(year).Any(d => d.ReceiptEntries > 0))))
+                g.Count(c => (c.PledgedOn.Year == year && c.WithdrawnOn is null) || c.Agreement?.SignedOn.Year == year
+                    || c.Amendments.Any(a => a.SignedOn.Year == year) || c.DaysOf(year).Any(d => d.ReceiptEntries > 0))))
             .Where(l => l.Contributions > 0)
             .OrderBy(l => l.Source).ThenBy(l => l.DonorType)
             .ToList();
@@ -134,9 +135,20 @@ public sealed record ParticipationReport(int Year, DateTimeOffset AsOf, long Las
 public sealed record ReceivableLine(
     Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, Money Instalment, Money Outstanding, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
 
-/// <summary>Agreed amounts not yet received, per donor and instalment, aged on the report date.</summary>
+/// <summary>A pledge announced and neither signed nor withdrawn, aged from the day it was made. Its CHF value is at the pledge month's rate, if recorded.</summary>
+public sealed record PledgeOutstandingLine(
+    Guid DonorId, string DonorName, Guid ContributionId, DateOnly PledgedOn, Money Amount, decimal? AmountChf, int DaysOutstanding, string AgeBucket);
+
+/// <summary>
+/// Agreed amounts not yet received, per donor and instalment, aged on the report date; beside them, never inside, the
+/// pledges outstanding (<see cref="Pledges"/>), which are not receivables.
+/// </summary>
 public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string, decimal> TotalsChfByBucket, decimal TotalChf) : IReport
 {
+    public IReadOnlyList<PledgeOutstandingLine> Pledges { get; init; } = [];
+
+    public decimal PledgesTotalChf => Pledges.Sum(p => p.AmountChf ?? 0m);
+
     public static readonly string[] Buckets = ["NotDue", "Days0To90", "Days91To180", "Days181To365", "Over365Days"];
 
     public IEnumerable<object> Rows() => Lines.Select(l => new
@@ -147,7 +159,7 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
 
     public static ReceivablesReport Build(ReportBook book, DateTimeOffset asOf)
     {
-        var today = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var today = Bounds.Today(asOf);
         var lines = new List<ReceivableLine>();
         foreach (var c in book.Contributions.Values.Where(c => c.Agreement is not null))
         {
@@ -174,7 +186,13 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
 
         lines = lines.OrderBy(l => l.DonorName, StringComparer.Ordinal).ThenBy(l => l.DueOn).ToList();
         var totals = Buckets.ToDictionary(b => b, b => lines.Where(l => l.AgeBucket == b).Sum(l => l.OutstandingChf));
-        return new ReceivablesReport(asOf, book.LastSequence, lines, totals, lines.Sum(l => l.OutstandingChf));
+        var pledges = book.Contributions.Values.Where(c => c.IsOutstandingPledge)
+            .Select(c => (Facts: c, Days: today.DayNumber - c.PledgedOn.DayNumber))
+            .Select(p => new PledgeOutstandingLine(p.Facts.DonorId, book.Donors.TryGetValue(p.Facts.DonorId, out var d) ? d.Name : string.Empty, p.Facts.Id,
+                p.Facts.PledgedOn, p.Facts.Pledged, p.Facts.PledgedChf, Math.Max(p.Days, 0), Bucket(Math.Max(p.Days, 0))))
+            .OrderBy(p => p.DonorName, StringComparer.Ordinal).ThenBy(p => p.PledgedOn).ThenBy(p => p.ContributionId)
+            .ToList();
+        return new ReceivablesReport(asOf, book.LastSequence, lines, totals, lines.Sum(l => l.OutstandingChf)) { Pledges = pledges };
     }
 
     public static string Bucket(int daysOverdue) => daysOverdue switch

@@ -32,6 +32,8 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         ["GET /api/contributions"] = DonorReaders,
         ["GET /api/contributions/{id}"] = DonorReaders,
         ["POST /api/contributions/{id}/agreement"] = [FO],
+        ["POST /api/contributions/{id}/withdrawal"] = [FO],
+        ["POST /api/contributions/{id}/amendments"] = [FO],
         ["POST /api/contributions/{id}/conditions/{n}/satisfied"] = [FO],
         ["POST /api/contributions/{id}/receipts"] = [FO],
         ["POST /api/contributions/{id}/write-offs"] = [FO],

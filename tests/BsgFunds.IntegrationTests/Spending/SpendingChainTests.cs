@@ -124,7 +124,7 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         await spending.Approve(tsb, allocation);
 
         // The TSB Director's deputy requests as a programme officer and then tries to approve under a delegation.
-        await spending.Send(tsb, "POST", "/api/delegations", new { delegateSub = "deputy", limitChf = 10_000m, until = "2099-12-31" }, 201);
+        await spending.Send(tsb, "POST", "/api/delegations", new { delegateSub = "deputy", limitChf = 10_000m, until = "2030-12-31" }, 201);
         var deputyAsOfficer = await TokenFor("ProgrammeOfficer", "deputy");
         var d = await FinanceOffice.Read<IdAnswer>(await spending.Send(deputyAsOfficer, "POST", $"/api/allocations/{allocation}/disbursements",
             new { amountChf = 100m, kind = "Vendor", purpose = "x", payee = new { name = "Lingua", countryCode = "CH" } }, 201));

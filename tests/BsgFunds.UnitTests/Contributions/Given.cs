@@ -23,7 +23,7 @@ internal static class Given
 
     public static Contribution Pledged(string currency = "USD", decimal amount = 100_000m, Earmark? earmark = null) =>
         Contribution.Create(ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.DevelopedCountryVoluntary,
-            Money.Of(amount, currency), new DateOnly(2026, 1, 5), earmark ?? Earmark.Pooled, Officer).Events.Single());
+            Money.Of(amount, currency), new DateOnly(2026, 1, 5), earmark ?? Earmark.Pooled, null, Officer).Events.Single());
 
     public static Contribution Agreed(string currency = "USD", decimal amount = 100_000m, decimal rate = 0.9m, decimal psc = 7m, params string[] conditions) =>
         Then(Pledged(currency, amount), ContributionDecisions.SignAgreement(

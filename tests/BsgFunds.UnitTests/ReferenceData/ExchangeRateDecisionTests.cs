@@ -10,7 +10,7 @@ public class ExchangeRateDecisionTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
     private static Decision<ExchangeRateRecorded> Record(MonthlyExchangeRates? current, string currency, string month, decimal rate, string source = "UN operational rate") =>
-        ExchangeRateDecision.Record(current, currency, month, rate, source, "fo1", Now);
+        ExchangeRateDecision.Record(current, currency, month, rate, source, inUse: false, "fo1", Now);
 
     [Fact]
     public void a_rate_is_recorded_for_its_month_and_currency()

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using BsgFunds.Api.Audit;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>
+/// An amendment signed with the donor: a top-up, a reduction, a new schedule or a later end. It restates the agreed total and
+/// the whole instalment schedule in the agreement's currency.
+/// </summary>
+public sealed record AmendAgreement(
+    DateOnly? SignedOn, string? Reference, string? Reason, MoneyInput? Amount, IReadOnlyList<InstalmentInput>? Instalments);
+
+public static class AmendAgreementEndpoint
+{
+    public static ProblemDetails Validate(AmendAgreement? command)
+    {
+        if (command is null) return Problems.MissingBody("{ signedOn, reference, reason, amount, instalments }");
+        var inputs = Check(command, out _, out _);
+        return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
+    }
+
+    /// <summary>Amends the signed agreement: receivables, revenue and reports follow the new figures from the amendment's date.</summary>
+    [WolverinePost("/api/contributions/{id}/amendments", OperationId = "AmendAgreement")]
+    [Authorize(Roles = Roles.FinanceOfficer)]
+    [Tags("Contributions")]
+    public static async Task<ContributionChanged> Post(
+        Guid id, AmendAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    {
+        Check(command, out var amount, out var instalments);
+        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
+        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.Amend(
+            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, command.Reason!.Trim(), amount!, instalments, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+    }
+
+    private static Inputs Check(AmendAgreement command, out Money? amount, out List<Instalment> instalments)
+    {
+        var inputs = new Inputs();
+        inputs.Required(command.SignedOn, "signedOn", "yyyy-MM-dd");
+        inputs.Text(command.Reference, "reference", 100);
+        inputs.Text(command.Reason, "reason", 1000);
+        amount = inputs.Money(command.Amount, "amount");
+        instalments = inputs.Instalments(command.Instalments, amount?.Currency);
+        return inputs;
+    }
+}

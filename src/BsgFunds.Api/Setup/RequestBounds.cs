@@ -1,0 +1,142 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using BsgFunds.Domain;
+
+namespace BsgFunds.Api.Setup;
+
+/// <summary>Marks a date of a command that looks forward (an instalment due, a delegation's end): it may lie up to ten years ahead.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ForwardLookingAttribute : Attribute;
+
+/// <summary>
+/// Marks a date of reference data that may predate the fund (a country's classification since 1971): it may lie up to ten
+/// years ahead, and as far back as 1900.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HistoricalAttribute : Attribute;
+
+/// <summary>
+/// The bounds every command shares (<see cref="Bounds"/>), applied once, as each request body is read, to every command
+/// of the API: no endpoint can forget them. Every text is NFC and free of control, bidirectional and invisible characters;
+/// every date from 2000 on, facts not after today in Geneva, forward-looking dates at most ten years ahead; every amount at
+/// most 10^12; and no property may be named twice. A body out of bounds is refused before its endpoint runs.
+/// </summary>
+public static class RequestBounds
+{
+    private static readonly Assembly Api = typeof(RequestBounds).Assembly;
+    private static readonly Lazy<HashSet<Type>> Parts = new(FindParts);
+
+    private const string RefusalKey = "bsgfunds.request-bounds";
+
+    public static void Apply(JsonSerializerOptions options, TimeProvider clock, IHttpContextAccessor http)
+    {
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new NormalisedTextConverter());
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(info => Attach(info, clock, http));
+    }
+
+    /// <summary>
+    /// The refusal of the body just read, if it was out of bounds. Wolverine answers any exception thrown while reading a
+    /// body itself (a JsonException as 400, anything else as 500), so the refusal travels beside a JsonException and the
+    /// problem details writer (<see cref="JsonProblems"/>) puts it in the answer.
+    /// </summary>
+    public static Refusal? RefusalOf(HttpContext context) => context.Items.TryGetValue(RefusalKey, out var r) ? r as Refusal : null;
+
+    private static void Attach(JsonTypeInfo info, TimeProvider clock, IHttpContextAccessor http)
+    {
+        // Only whole commands are walked, so that a refusal names the field by its path from the body's root.
+        if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != Api || Parts.Value.Contains(info.Type)) return;
+        info.OnDeserialized = body =>
+        {
+            if (Walk(body, string.Empty, Bounds.Today(clock.GetUtcNow())) is not { } refusal) return;
+            if (http.HttpContext is { } context) context.Items[RefusalKey] = refusal;
+            throw new JsonException(refusal.Detail);
+        };
+    }
+
+    private enum DateKind
+    {
+        Fact,
+        ForwardLooking,
+        Historical,
+    }
+
+    private static Refusal? Walk(object? value, string path, DateOnly today, DateKind kind = DateKind.Fact) => value switch
+    {
+        null => null,
+        string text => Bounds.Text(text, path),
+        DateOnly date => kind switch
+        {
+            DateKind.ForwardLooking => Bounds.Range(date, path, today),
+            DateKind.Historical => Bounds.Range(date, path, today, Bounds.EarliestReferenceDate),
+            _ => Bounds.Fact(date, path, today),
+        },
+        decimal amount => Bounds.Amount(amount, path),
+        MoneyInput money => money.Amount is { } amount ? Bounds.Amount(amount, $"{path}.amount") : null,
+        IEnumerable items => Items(items, path, today),
+        _ when value.GetType().Assembly == Api => Properties(value, path, today),
+        _ => null,
+    };
+
+    private static Refusal? Items(IEnumerable items, string path, DateOnly today)
+    {
+        var i = 0;
+        foreach (var item in items)
+        {
+            if (Walk(item, $"{path}[{i++}]", today) is { } refusal) return refusal;
+        }
+
+        return null;
+    }
+
+    private static Refusal? Properties(object value, string path, DateOnly today)
+    {
+        foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.GetIndexParameters().Length > 0 || p.GetCustomAttribute<JsonIgnoreAttribute>() is not null) continue;
+            var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
+            var field = path.Length == 0 ? name : $"{path}.{name}";
+            var kind = p.IsDefined(typeof(ForwardLookingAttribute)) ? DateKind.ForwardLooking
+                : p.IsDefined(typeof(HistoricalAttribute)) ? DateKind.Historical
+                : DateKind.Fact;
+            if (Walk(p.GetValue(value), field, today, kind) is { } refusal) return refusal;
+        }
+
+        return null;
+    }
+
+    /// <summary>The API's types that other request types contain (instalments, earmarks, payees): they are checked as part of their command.</summary>
+    private static HashSet<Type> FindParts()
+    {
+        var parts = new HashSet<Type>();
+        foreach (var type in Api.GetTypes().Where(t => t.IsClass && !t.IsAbstract))
+        {
+            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var t = p.PropertyType;
+                var element = t.IsGenericType ? t.GetGenericArguments().FirstOrDefault() ?? t : t;
+                if (t.Assembly == Api && t != type) parts.Add(t);
+                if (element.Assembly == Api && element != type) parts.Add(element);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Every text of a request is read in Unicode NFC, so that one name is stored one way.</summary>
+    private sealed class NormalisedTextConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String
+                ? Bounds.Normalise(reader.GetString()!)
+                : throw new JsonException(); // STJ words it, with the path: "could not be converted"
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+}

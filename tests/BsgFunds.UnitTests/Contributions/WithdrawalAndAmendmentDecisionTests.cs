@@ -1,0 +1,70 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using FluentAssertions;
+using Xunit;
+using static BsgFunds.UnitTests.Contributions.Given;
+
+namespace BsgFunds.UnitTests.Contributions;
+
+public class WithdrawalAndAmendmentDecisionTests
+{
+    private static Decision<AgreementAmended> Amend(Contribution state, decimal total, string currency = "USD", DateOnly? on = null) =>
+        ContributionDecisions.Amend(state, "AGR-1-A", on ?? new DateOnly(2026, 4, 1), "top-up", Money.Of(total, currency),
+            [new Instalment(new DateOnly(2027, 3, 1), Money.Of(total, currency))], Officer);
+
+    [Fact]
+    public void a_pledge_not_yet_signed_is_withdrawn_and_then_counts_as_withdrawn()
+    {
+        var state = Then(Pledged(), ContributionDecisions.Withdraw(Pledged(), new DateOnly(2026, 2, 1), "board said no", Officer));
+        state.Status.Should().Be(ContributionStatus.Withdrawn);
+        ContributionDecisions.Withdraw(state, new DateOnly(2026, 2, 2), "again", Officer).Refusal!.Code.Should().Be("pledge-withdrawn");
+    }
+
+    [Fact]
+    public void a_signed_agreement_is_not_withdrawn() =>
+        ContributionDecisions.Withdraw(Agreed(), new DateOnly(2026, 2, 1), "no", Officer).Refusal!.Code.Should().Be("pledge-already-signed");
+
+    [Fact]
+    public void a_top_up_is_valued_at_the_carrying_rate_and_goes_to_net_assets_when_unconditional()
+    {
+        var amended = Amend(Agreed(rate: 0.9m), 150_000m).Events.Single();
+        amended.ChangeChf.Should().Be(45_000m);
+        amended.AmountChf.Should().Be(135_000m);
+        amended.ToNetAssetsChf.Should().Be(45_000m);
+        amended.ToDeferredRevenueChf.Should().Be(0m);
+        Postings.For(amended).Sum(p => p.AmountChf).Should().Be(0m);
+    }
+
+    [Fact]
+    public void a_reduction_of_a_conditional_agreement_takes_from_deferred_revenue_first()
+    {
+        var agreed = Agreed(rate: 1m, conditions: ["report", "audit"]);
+        var half = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", Officer));
+        half.DeferredRevenueChf.Should().Be(50_000m);
+
+        var cut = Amend(half, 30_000m).Events.Single();
+        cut.ChangeChf.Should().Be(-70_000m);
+        cut.ToDeferredRevenueChf.Should().Be(-50_000m);
+        cut.ToNetAssetsChf.Should().Be(-20_000m);
+        Then(half, Amend(half, 30_000m)).DeferredRevenueChf.Should().Be(0m);
+    }
+
+    [Fact]
+    public void an_amendment_never_goes_below_what_was_received_nor_changes_currency()
+    {
+        var received = Received(Agreed(), 60_000m, 0.9m);
+        Amend(received, 59_999m).Refusal!.Code.Should().Be("amendment-below-received");
+        Amend(received, 60_000m).IsRefused.Should().BeFalse();
+        Amend(received, 60_000m, "EUR").Refusal!.Code.Should().Be("amendment-currency-must-match-agreement");
+        Amend(received, 70_000m, on: new DateOnly(2026, 1, 1)).Refusal!.Code.Should().Be("amendment-before-agreement");
+    }
+
+    [Fact]
+    public void an_amended_agreement_is_received_in_full_against_its_new_total()
+    {
+        var amended = Then(Agreed(rate: 0.9m), Amend(Agreed(rate: 0.9m), 120_000m));
+        var paid = Received(amended, 120_000m, 0.9m);
+        paid.ReceivableOriginal.Should().Be(0m);
+        paid.ReceivableChf.Should().Be(0m);
+    }
+}
