@@ -1,3 +1,4 @@
+using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
 using Marten;
@@ -25,16 +26,19 @@ public static class GetAllocationEndpoint
 
 public static class ListAllocationsEndpoint
 {
-    /// <summary>Allocations, of one budget year when year is given.</summary>
+    public static ProblemDetails Validate(int? page, int? pageSize) => Paging.Validate(page, pageSize);
+
+    /// <summary>Allocations in the order they were requested, of one budget year when year is given.</summary>
     [WolverineGet("/api/allocations", OperationId = "ListAllocations")]
     [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
     [Tags("Allocations")]
-    public static async Task<IReadOnlyList<AllocationView>> Get(int? year, IQuerySession session, IOptions<SpendingOptions> options)
+    public static async Task<ListPage<AllocationView>> Get(
+        int? year, int? page, int? pageSize, IQuerySession session, IOptions<SpendingOptions> options)
     {
-        var all = await session.Query<Allocation>().ToListAsync();
-        return all.Where(a => year is null || a.Request.Year == year)
-            .OrderBy(a => a.Request.RequestedAt)
-            .Select(a => AllocationView.Of(a, options.Rules()))
-            .ToList();
+        var query = session.Query<Allocation>().AsQueryable();
+        if (year is { } y) query = query.Where(a => a.Request.Year == y);
+        var rules = options.Rules();
+        return await query.OrderBy(a => a.Request.RequestedAt).ThenBy(a => a.Id)
+            .PageAsync(PageRequest.Of(page, pageSize), a => AllocationView.Of(a, rules));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
+using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using Marten;
@@ -27,11 +28,13 @@ public static class GetContributionEndpoint
 
 public static class ListContributionsEndpoint
 {
-    /// <summary>Contributions, optionally of one donor; a Donor gets its own, and another donor's id answers 404.</summary>
+    public static ProblemDetails Validate(int? page, int? pageSize) => Paging.Validate(page, pageSize);
+
+    /// <summary>Contributions by pledge date, optionally of one donor; a Donor gets its own, and another donor's id answers 404.</summary>
     [WolverineGet("/api/contributions", OperationId = "ListContributions")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Contributions")]
-    public static async Task<IReadOnlyList<ContributionView>?> Get(Guid? donorId, IQuerySession session, ClaimsPrincipal user)
+    public static async Task<ListPage<ContributionView>?> Get(Guid? donorId, int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user)
     {
         if (user.IsDonorOnly())
         {
@@ -41,7 +44,6 @@ public static class ListContributionsEndpoint
 
         var query = session.Query<Contribution>().AsQueryable();
         if (donorId is { } donor) query = query.Where(c => c.DonorId == donor);
-        var contributions = await query.OrderBy(c => c.PledgedOn).ToListAsync();
-        return contributions.Select(c => ContributionView.Of(c, null)).ToList();
+        return await query.OrderBy(c => c.PledgedOn).ThenBy(c => c.Id).PageAsync(PageRequest.Of(page, pageSize), c => ContributionView.Of(c, null));
     }
 }

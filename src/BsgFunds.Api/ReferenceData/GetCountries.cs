@@ -1,4 +1,5 @@
 using System.Globalization;
+using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Security;
@@ -11,7 +12,10 @@ namespace BsgFunds.Api.ReferenceData;
 
 public static class GetCountriesEndpoint
 {
-    public static ProblemDetails Validate(string? on) =>
+    public static ProblemDetails Validate(string? on, int? page, int? pageSize) =>
+        ValidateDay(on).ThenPaging(page, pageSize);
+
+    internal static ProblemDetails ValidateDay(string? on) =>
         on is null || DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? WolverineContinue.NoProblems
             : Problems.From(Refusal.Invalid("date-malformed", "on", $"'{on}' is not a date: write it yyyy-MM-dd."));
@@ -20,10 +24,13 @@ public static class GetCountriesEndpoint
     [WolverineGet("/api/countries", OperationId = "ListCountries")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
-    public static async Task<IReadOnlyList<CountryView>> Get(string? on, IQuerySession session, TimeProvider clock)
+    public static async Task<ListPage<CountryView>> Get(string? on, int? page, int? pageSize, IQuerySession session, TimeProvider clock)
     {
         var day = Day(on, clock);
-        return (await Countries.AllAsync(session)).Select(c => CountryView.Of(c, day)).ToList();
+        // The shipped table merged with recorded changes is a few hundred countries, so it is paged in memory.
+        var countries = (await Countries.AllAsync(session)).PageOf(PageRequest.Of(page, pageSize));
+        return new ListPage<CountryView>(
+            [.. countries.Items.Select(c => CountryView.Of(c, day))], countries.Page, countries.PageSize, countries.Total);
     }
 
     internal static DateOnly Day(string? on, TimeProvider clock) => on is null
@@ -33,7 +40,7 @@ public static class GetCountriesEndpoint
 
 public static class GetCountryEndpoint
 {
-    public static ProblemDetails Validate(string? on) => GetCountriesEndpoint.Validate(on);
+    public static ProblemDetails Validate(string? on) => GetCountriesEndpoint.ValidateDay(on);
 
     [WolverineGet("/api/countries/{code}", OperationId = "GetCountry")]
     [Authorize(Roles = Roles.AnySignedIn)]

@@ -1,3 +1,4 @@
+using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
@@ -9,27 +10,26 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.ReferenceData;
 
-public sealed record MonthExchangeRatesView(string Month, IReadOnlyList<ExchangeRateView> Rates);
-
 public static class GetExchangeRatesEndpoint
 {
-    public static ProblemDetails Validate(string? month) =>
-        YearMonth.TryParse(month, out _)
+    public static ProblemDetails Validate(string? month, int? page, int? pageSize) =>
+        (YearMonth.TryParse(month, out _)
             ? WolverineContinue.NoProblems
             : Problems.From(Refusal.Invalid("month-malformed", "month", month is null
                 ? "The query parameter 'month' (yyyy-MM) is required."
-                : $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."));
+                : $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."))).ThenPaging(page, pageSize);
 
-    /// <summary>The rates in force for the month, one per currency (the latest recorded); none recorded is an empty list.</summary>
+    /// <summary>The rates in force for the month, one per currency (the latest recorded) by currency code; none recorded is an empty list.</summary>
     [WolverineGet("/api/exchange-rates", OperationId = "GetExchangeRates")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
-    public static async Task<MonthExchangeRatesView> Get(string? month, IQuerySession session)
+    public static async Task<ListPage<ExchangeRateView>> Get(string? month, int? page, int? pageSize, IQuerySession session)
     {
         YearMonth.TryParse(month, out var yearMonth);
+        // A month's rates are one document of at most one rate per currency, so they are paged in memory.
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth));
-        return new MonthExchangeRatesView(
-            yearMonth.ToString(),
-            rates?.Rates.OrderBy(r => r.Currency, StringComparer.Ordinal).Select(ExchangeRateView.From).ToList() ?? []);
+        IReadOnlyList<ExchangeRateView> all =
+            rates?.Rates.OrderBy(r => r.Currency, StringComparer.Ordinal).Select(ExchangeRateView.From).ToList() ?? [];
+        return all.PageOf(PageRequest.Of(page, pageSize));
     }
 }

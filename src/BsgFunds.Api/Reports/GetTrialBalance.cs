@@ -1,6 +1,7 @@
 using System.Globalization;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +12,19 @@ namespace BsgFunds.Api.Reports;
 
 public sealed record AccountLine(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, IReadOnlyDictionary<string, decimal> BalanceByCurrency);
 
+/// <summary>A trial balance's CSV line: an account, with its balance per original currency as <c>EUR 100.00;USD -5.00</c>.</summary>
+public sealed record TrialBalanceRow(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, string BalanceByCurrency);
+
 public sealed record TrialBalanceView(
     DateTimeOffset AsOf, long LastSequence, IReadOnlyList<AccountLine> Accounts, decimal TotalDebitsChf, decimal TotalCreditsChf, bool Balanced)
+    : IReport<TrialBalanceRow>
 {
+    public IEnumerable<TrialBalanceRow> Rows() =>
+        Accounts.Select(a => new TrialBalanceRow(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf, ByCurrency(a.BalanceByCurrency)));
+
+    private static string ByCurrency(IReadOnlyDictionary<string, decimal> balances) => string.Join(
+        ';', balances.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value.ToString(CultureInfo.InvariantCulture)}"));
+
     public static TrialBalanceView Of(TrialBalance balance, DateTimeOffset asOf) => new(
         asOf,
         balance.LastSequence,
@@ -39,7 +50,12 @@ public static class GetTrialBalanceEndpoint
     [WolverineGet("/api/reports/trial-balance", OperationId = "GetTrialBalance")]
     [Authorize(Roles = $"{Roles.FinanceOfficer},{Roles.Auditor}")]
     [Tags("Reports")]
-    public static async Task<TrialBalanceView> Get(string? asOf, IQuerySession session, TimeProvider clock)
+    [Produces("application/json", "text/csv")]
+    [ProducesResponseType(typeof(TrialBalanceView), 200)]
+    public static async Task<IResult> Get(string? asOf, IQuerySession session, TimeProvider clock, HttpContext context) =>
+        ReportReading.Answer(context, await BalanceAsync(asOf, session, clock));
+
+    private static async Task<TrialBalanceView> BalanceAsync(string? asOf, IQuerySession session, TimeProvider clock)
     {
         if (asOf is null)
         {

@@ -30,9 +30,19 @@ public static class OpenApiSetup
             // Amounts are decimals, exact to the currency's minor unit: never describe them as floating point.
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
-            options.CustomSchemaIds(type => type.FullName?.Replace("BsgFunds.", string.Empty, StringComparison.Ordinal).Replace('+', '.'));
+            options.CustomSchemaIds(SchemaId);
         });
         return builder;
+    }
+
+    // A generic type's full name carries assembly-qualified arguments, which are no schema id:
+    // ListPage<DonorView> becomes Api.Lists.ListPage.Api.Donors.DonorView.
+    private static string SchemaId(Type type)
+    {
+        var name = (type.IsConstructedGenericType ? type.GetGenericTypeDefinition() : type).FullName!
+            .Replace("BsgFunds.", string.Empty, StringComparison.Ordinal).Replace('+', '.');
+        if (!type.IsConstructedGenericType) return name;
+        return string.Join('.', type.GetGenericArguments().Select(SchemaId).Prepend(name[..name.IndexOf('`', StringComparison.Ordinal)]));
     }
 
     public static WebApplication UseBsgOpenApi(this WebApplication app)

@@ -27,19 +27,29 @@ public sealed record ContributionStatement(
 public sealed record StatementAmendment(string Reference, DateOnly SignedOn, Money Change, decimal ChangeChf);
 
 /// <summary>
+/// A line of a donor statement's CSV. <c>Reference</c> is the agreement's reference on a contribution's line and the
+/// bank reference on a receipt's.
+/// </summary>
+public sealed record DonorStatementRow(
+    Guid DonorId, string DonorName, Guid ContributionId, string Line, DateOnly? On, string? Reference, decimal AmountChf, decimal? AmountOriginal,
+    string? Currency, decimal? RateToChf, decimal? PscChf, decimal? ExchangeDifferenceChf, int? Programme, string? Use, string? Region,
+    decimal? OpeningBalanceChf);
+
+/// <summary>
 /// A donor's fund-use statement for a period: per contribution, what came in and what it paid for. Balances are
 /// what is available to spend (cash received less PSC, refunds and commitments) at the start and end of the period.
 /// </summary>
 public sealed record DonorStatementReport(
     Guid DonorId, string DonorName, DateOnly From, DateOnly To, DateTimeOffset AsOf, long LastSequence,
     IReadOnlyList<ContributionStatement> Contributions, decimal ReceivedChf, decimal PscChf, decimal AllocatedChf, decimal DisbursedChf,
-    decimal RefundsChf, decimal ClosingBalanceChf) : IReport
+    decimal RefundsChf, decimal ClosingBalanceChf) : IReport<DonorStatementRow>
 {
-    public IEnumerable<object> Rows()
+    public IEnumerable<DonorStatementRow> Rows()
     {
         foreach (var c in Contributions)
         {
-            yield return Row(c, "Contribution", null, null, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null, null, null);
+            yield return Row(
+                c, "Contribution", null, c.AgreementReference, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null, null, null);
             foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount, r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
             foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme, a.Use.ToString(), null);
             foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null, d.Programme, d.Use.ToString(), d.Region);
@@ -48,13 +58,11 @@ public sealed record DonorStatementReport(
         }
     }
 
-    private object Row(ContributionStatement c, string line, DateOnly? on, string? reference, decimal amountChf, decimal? amount, string? currency, decimal? rate,
-        decimal? psc, decimal? exchange, int? programme, string? use, string? region) => new
-    {
-        DonorId, ContributionId = c.ContributionId, Line = line, On = on, Reference = reference, AmountChf = amountChf, AmountOriginal = amount, Currency = currency,
-        RateToChf = rate, PscChf = psc, ExchangeDifferenceChf = exchange, Programme = programme, Use = use, Region = region,
-        OpeningBalanceChf = line == "Contribution" ? c.OpeningBalanceChf : (decimal?)null,
-    };
+    private DonorStatementRow Row(
+        ContributionStatement c, string line, DateOnly? on, string? reference, decimal amountChf, decimal? amount, string? currency,
+        decimal? rate, decimal? psc, decimal? exchange, int? programme, string? use, string? region) => new(
+        DonorId, DonorName, c.ContributionId, line, on, reference, amountChf, amount, currency, rate, psc, exchange, programme, use, region,
+        line == "Contribution" ? c.OpeningBalanceChf : null);
 
     /// <param name="entries">The money entries of the donor's contributions up to the book's sequence (<see cref="MoneyEntries"/>).</param>
     public static DonorStatementReport Build(ReportBook book, Guid donorId, DateOnly from, DateOnly to, DateTimeOffset asOf, MoneyEntries entries)
@@ -123,13 +131,18 @@ public sealed record ImplementationReport(
     int Year, DateTimeOffset AsOf, long LastSequence, LineItemReport LineItems, FundingSourcesReport FundingSources, ParticipationReport Participation,
     ReceivablesReport Receivables, IReadOnlyList<DonorStatementReport> DonorStatements) : IReport
 {
+    // The combined CSV has a report column, then every part's columns; each row fills those of its own part.
+    IReadOnlyList<Type> IReport.RowTypes =>
+    [
+        typeof(ReportRow), typeof(LineItemRow), typeof(FundingSourceRow), typeof(ParticipationRow), typeof(ReceivableRow), typeof(DonorStatementRow),
+    ];
+
     public IEnumerable<object> Rows() =>
-        LineItems.Rows().Select(r => (Report: "LineItems", Row: r))
-            .Concat(FundingSources.Rows().Select(r => (Report: "FundingSources", Row: r)))
-            .Concat(Participation.Rows().Select(r => (Report: "Participation", Row: r)))
-            .Concat(Receivables.Rows().Select(r => (Report: "Receivables", Row: r)))
-            .Concat(DonorStatements.SelectMany(s => s.Rows()).Select(r => (Report: "DonorStatements", Row: r)))
-            .Select(x => (object)new ReportRow(x.Report, x.Row));
+        LineItems.Rows().Select(r => new ReportRow("LineItems", r))
+            .Concat(FundingSources.Rows().Select(r => new ReportRow("FundingSources", r)))
+            .Concat(Participation.Rows().Select(r => new ReportRow("Participation", r)))
+            .Concat(Receivables.Rows().Select(r => new ReportRow("Receivables", r)))
+            .Concat(DonorStatements.SelectMany(s => s.Rows()).Select(r => new ReportRow("DonorStatements", r)));
 
     public static ImplementationReport Build(ReportBook book, int year, DateTimeOffset asOf, MoneyEntries entries) => new(
         year, asOf, book.LastSequence,

@@ -12,18 +12,53 @@ public interface IReport
 
     long LastSequence { get; }
 
+    /// <summary>
+    /// The types of its rows, whose properties are the CSV columns: known without a row, so that an empty report
+    /// still has its header.
+    /// </summary>
+    IReadOnlyList<Type> RowTypes { get; }
+
     /// <summary>One flat row per line of the report, for CSV.</summary>
     IEnumerable<object> Rows();
 }
+
+/// <summary>A report whose lines are all one named row type.</summary>
+public interface IReport<out TRow> : IReport
+    where TRow : notnull
+{
+    IReadOnlyList<Type> IReport.RowTypes => [typeof(TRow)];
+
+    new IEnumerable<TRow> Rows();
+
+    IEnumerable<object> IReport.Rows() => Rows().Cast<object>();
+}
+
+public sealed record LineItemRow(
+    int Year, string Line, int? Programme, UseOfFunds? Use, decimal BudgetOriginalChf, decimal? BudgetRevisedChf, decimal ReceivedChf, decimal PscChf,
+    decimal AllocatedChf, decimal CommittedChf, decimal DisbursedChf, decimal AvailableChf, decimal PledgesOutstandingChf);
+
+public sealed record FundingSourceRow(
+    int Year, FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf, int Contributions);
+
+public sealed record ParticipationRow(int Year, string Beneficiaries, string Dimension, string Key, int Count, decimal AmountChf);
+
+public sealed record ReceivableRow(
+    Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, decimal InstalmentAmount, string Currency,
+    decimal OutstandingAmount, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
 
 public sealed record LineItemLine(
     int? Programme, UseOfFunds? Use, decimal BudgetOriginalChf, decimal? BudgetRevisedChf, decimal ReceivedChf, decimal PscChf,
     decimal AllocatedChf, decimal CommittedChf, decimal DisbursedChf, decimal AvailableChf, decimal PledgesOutstandingChf);
 
 /// <summary>The BSG line item: budget against actual per programme and use of funds (docs/reports.md gives each figure's rule).</summary>
-public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<LineItemLine> Lines, LineItemLine Totals) : IReport
+public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<LineItemLine> Lines, LineItemLine Totals)
+    : IReport<LineItemRow>
 {
-    public IEnumerable<object> Rows() => Lines.Append(Totals).Select(l => new { Year, Line = l.Programme is null && l.Use is null && ReferenceEquals(l, Totals) ? "Total" : "Line", l.Programme, l.Use, l.BudgetOriginalChf, l.BudgetRevisedChf, l.ReceivedChf, l.PscChf, l.AllocatedChf, l.CommittedChf, l.DisbursedChf, l.AvailableChf, l.PledgesOutstandingChf });
+    public IEnumerable<LineItemRow> Rows() => Lines.Select(l => Row("Line", l)).Append(Row("Total", Totals));
+
+    private LineItemRow Row(string line, LineItemLine l) => new(
+        Year, line, l.Programme, l.Use, l.BudgetOriginalChf, l.BudgetRevisedChf, l.ReceivedChf, l.PscChf,
+        l.AllocatedChf, l.CommittedChf, l.DisbursedChf, l.AvailableChf, l.PledgesOutstandingChf);
 
     public static LineItemReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
@@ -79,9 +114,11 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
 public sealed record FundingSourceLine(FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf, int Contributions);
 
 /// <summary>Totals per Programme 4 (a) source and donor type for a year; pledged, agreed and received kept apart.</summary>
-public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf) : IReport
+public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf)
+    : IReport<FundingSourceRow>
 {
-    public IEnumerable<object> Rows() => Lines.Select(l => new { Year, l.Source, l.DonorType, l.PledgedChf, l.AgreedChf, l.ReceivedChf, l.Contributions });
+    public IEnumerable<FundingSourceRow> Rows() =>
+        Lines.Select(l => new FundingSourceRow(Year, l.Source, l.DonorType, l.PledgedChf, l.AgreedChf, l.ReceivedChf, l.Contributions));
 
     public static FundingSourcesReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
@@ -103,9 +140,11 @@ public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long La
 public sealed record ParticipationLine(string Beneficiaries, string Dimension, string Key, int Count, decimal AmountChf);
 
 /// <summary>Who BSG money reached in a year (paid disbursements): by country, ITU region, country group (on the payment date) and gender.</summary>
-public sealed record ParticipationReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ParticipationLine> Lines, int FellowshipsToWomen, int FellowshipsToMen, decimal WomenSharePercent) : IReport
+public sealed record ParticipationReport(
+    int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ParticipationLine> Lines, int FellowshipsToWomen, int FellowshipsToMen, decimal WomenSharePercent)
+    : IReport<ParticipationRow>
 {
-    public IEnumerable<object> Rows() => Lines.Select(l => new { Year, l.Beneficiaries, l.Dimension, l.Key, l.Count, l.AmountChf });
+    public IEnumerable<ParticipationRow> Rows() => Lines.Select(l => new ParticipationRow(Year, l.Beneficiaries, l.Dimension, l.Key, l.Count, l.AmountChf));
 
     public static ParticipationReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
@@ -143,7 +182,8 @@ public sealed record PledgeOutstandingLine(
 /// Agreed amounts not yet received, per donor and instalment, aged on the report date; beside them, never inside, the
 /// pledges outstanding (<see cref="Pledges"/>), which are not receivables.
 /// </summary>
-public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string, decimal> TotalsChfByBucket, decimal TotalChf) : IReport
+public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string, decimal> TotalsChfByBucket, decimal TotalChf)
+    : IReport<ReceivableRow>
 {
     public IReadOnlyList<PledgeOutstandingLine> Pledges { get; init; } = [];
 
@@ -151,11 +191,9 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
 
     public static readonly string[] Buckets = ["NotDue", "Days0To90", "Days91To180", "Days181To365", "Over365Days"];
 
-    public IEnumerable<object> Rows() => Lines.Select(l => new
-    {
-        l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, InstalmentAmount = l.Instalment.Amount, l.Instalment.Currency,
-        OutstandingAmount = l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket,
-    });
+    public IEnumerable<ReceivableRow> Rows() => Lines.Select(l => new ReceivableRow(
+        l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, l.Instalment.Amount, l.Instalment.Currency,
+        l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket));
 
     public static ReceivablesReport Build(ReportBook book, DateTimeOffset asOf)
     {

@@ -18,7 +18,7 @@ public class DonorTests(AppFixture app) : ApiTest(app)
 
         var auditor = await TokenFor("Auditor");
         (await ReadAs<DonorAnswer>(await Send("GET", $"/api/donors/{id}", auditor))).Should().Be(new DonorAnswer(id, "Republic of Korea", "MemberState", "KR"));
-        (await ReadAs<List<DonorAnswer>>(await Send("GET", "/api/donors", await TokenFor("BdtDirector")))).Should().ContainSingle(d => d.Id == id);
+        (await ReadAs<PageAnswer<DonorAnswer>>(await Send("GET", "/api/donors", await TokenFor("BdtDirector")))).Items.Should().ContainSingle(d => d.Id == id);
     }
 
     [Fact]
@@ -31,12 +31,12 @@ public class DonorTests(AppFixture app) : ApiTest(app)
         var contributionB = await fo.Pledge(b, "OtherVoluntary", 10m, "CHF");
 
         var donorA = await TokenFor("Donor", "a-person", a);
-        (await ReadAs<List<DonorAnswer>>(await Send("GET", "/api/donors", donorA))).Select(d => d.Id).Should().Equal(a);
+        (await ReadAs<PageAnswer<DonorAnswer>>(await Send("GET", "/api/donors", donorA))).Items.Select(d => d.Id).Should().Equal(a);
         await Send("GET", $"/api/donors/{a}", donorA);
         await Send("GET", $"/api/donors/{b}", donorA, expectedStatus: 404);
         await Send("GET", $"/api/contributions/{contributionA}", donorA);
         await Send("GET", $"/api/contributions/{contributionB}", donorA, expectedStatus: 404);
-        (await ReadAs<List<IdAnswer>>(await Send("GET", "/api/contributions", donorA))).Select(c => c.Id).Should().Equal(contributionA);
+        (await ReadAs<PageAnswer<IdAnswer>>(await Send("GET", "/api/contributions", donorA))).Items.Select(c => c.Id).Should().Equal(contributionA);
         await Send("GET", $"/api/contributions?donorId={b}", donorA, expectedStatus: 404);
         await Send("POST", "/api/donors", donorA, new { name = "x", type = "Other" }, 403);
     }

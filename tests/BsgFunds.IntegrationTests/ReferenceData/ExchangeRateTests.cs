@@ -9,8 +9,6 @@ public class ExchangeRateTests(AppFixture app) : ApiTest(app)
 {
     private sealed record RateView(string Currency, string Month, decimal RateToChf, string Source, string RecordedBy);
 
-    private sealed record MonthView(string Month, List<RateView> Rates);
-
     [Fact]
     public async Task a_recorded_rate_is_read_back_for_its_month_only()
     {
@@ -20,15 +18,15 @@ public class ExchangeRateTests(AppFixture app) : ApiTest(app)
         await Send("PUT", "/api/exchange-rates/USD/2026-12", officer, new { rateToChf = 0.8200m, source = "UN operational rate" });
 
         var reader = await TokenFor("Donor", "donor-1", Guid.NewGuid());
-        var november = await ReadAs<MonthView>(await Send("GET", "/api/exchange-rates?month=2026-11", reader));
-        november!.Rates.Should().BeEquivalentTo(new[]
+        var november = await ReadAs<PageAnswer<RateView>>(await Send("GET", "/api/exchange-rates?month=2026-11", reader));
+        november!.Items.Should().BeEquivalentTo(new[]
         {
             new RateView("JPY", "2026-11", 0.005745m, "UN operational rate", "fo-1"),
             new RateView("USD", "2026-11", 0.8123m, "UN operational rate", "fo-1"),
         }, o => o.WithStrictOrdering());
 
-        var october = await ReadAs<MonthView>(await Send("GET", "/api/exchange-rates?month=2026-10", reader));
-        october!.Rates.Should().BeEmpty();
+        var october = await ReadAs<PageAnswer<RateView>>(await Send("GET", "/api/exchange-rates?month=2026-10", reader));
+        october!.Items.Should().BeEmpty();
     }
 
     [Fact]
@@ -38,8 +36,8 @@ public class ExchangeRateTests(AppFixture app) : ApiTest(app)
         await Send("PUT", "/api/exchange-rates/EUR/2026-03", officer, new { rateToChf = 0.95m, source = "UN operational rate" });
         await Send("PUT", "/api/exchange-rates/EUR/2026-03", officer, new { rateToChf = 0.9412m, source = "UN operational rate, corrected" });
 
-        var month = await ReadAs<MonthView>(await Send("GET", "/api/exchange-rates?month=2026-03", officer));
-        month!.Rates.Should().ContainSingle().Which.RateToChf.Should().Be(0.9412m);
+        var month = await ReadAs<PageAnswer<RateView>>(await Send("GET", "/api/exchange-rates?month=2026-03", officer));
+        month!.Items.Should().ContainSingle().Which.RateToChf.Should().Be(0.9412m);
         (await AllEvents()).Select(e => ((ExchangeRateRecorded)e.Data).RateToChf).Should().Equal(0.95m, 0.9412m);
     }
 
