@@ -33,7 +33,7 @@ public static class ListContributionsEndpoint
     [Tags("Contributions")]
     public static async Task<IReadOnlyList<ContributionView>?> Get(Guid? donorId, IQuerySession session, ClaimsPrincipal user)
     {
-        if (user.IsDonorOnly())
+        if (user.IsDonor())
         {
             if (donorId is not null && donorId != user.DonorId()) return null;
             donorId = user.DonorId() ?? Guid.Empty;

@@ -24,7 +24,7 @@ public static class GetDonorsEndpoint
     [Tags("Donors")]
     public static async Task<IReadOnlyList<DonorView>> Get(IQuerySession session, ClaimsPrincipal user)
     {
-        if (user.IsDonorOnly())
+        if (user.IsDonor())
         {
             return user.DonorId() is { } own && await session.LoadAsync<Donor>(own) is { } donor ? [DonorView.Of(donor)] : [];
         }
