@@ -12,9 +12,10 @@ public static partial class JsonProblems
     public const string Code = "json-invalid";
     private const string WolverineTitle = "Invalid JSON format";
 
-    public static void Explain(ProblemDetails problem)
+    /// <summary>Rewrites Wolverine's problem for an unreadable body; false when the problem is about something else.</summary>
+    public static bool Explain(ProblemDetails problem)
     {
-        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return;
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return false;
 
         var message = problem.Detail ?? string.Empty;
         string field, detail;
@@ -37,7 +38,16 @@ public static partial class JsonProblems
         problem.Detail = detail;
         problem.Extensions["code"] = Code;
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+        return true;
     }
+
+    /// <summary>One line, no stack trace: a malformed body is the client's mistake, and must not be a cheap way to fill the logs.</summary>
+    public static void LogRefused(HttpContext context, ProblemDetails problem) =>
+        Refused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BsgFunds.Requests"),
+            context.Request.Method, context.Request.Path, problem.Detail ?? string.Empty);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Refused an unreadable JSON body on {Method} {Path}: {Detail}")]
+    private static partial void Refused(ILogger logger, string method, string path, string detail);
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();
