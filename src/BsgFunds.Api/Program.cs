@@ -25,6 +25,7 @@ app.UseBsgProblemDetails();
 app.UseBsgOpenApi();
 app.UseBsgPortal();
 app.UseAuthentication();
+app.UseRoleConflictRefusal();
 app.UseAuthorization();
 app.UseBsgReliability();
 

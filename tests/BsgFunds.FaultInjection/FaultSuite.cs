@@ -25,6 +25,7 @@ public static class FaultSuite
                      ("kill -9 the API mid-load, restart it", s => s.KillAndRestartApiAsync()),
                      ("restart PostgreSQL with pg_ctl -m immediate mid-load", s => s.RestartPostgresImmediateAsync()),
                      ("cut the API's database connections (TCP relay down 5 s), restore them", s => s.CutRelayAsync()),
+                     ("stop PostgreSQL for 5 s mid-load (pg_ctl -m immediate stop), start it again", s => s.StopPostgresAsync()),
                  })
         {
             var clock = Stopwatch.StartNew();
@@ -68,6 +69,8 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
     private static readonly TimeSpan LoadTime = TimeSpan.FromSeconds(12);
 
     private readonly HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(10) };
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> badAnswers = [];
+    private volatile bool apiKilled;
     private Process? api;
     private Process? relay;
     private string token = string.Empty;
@@ -81,10 +84,20 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
         var contribution = await SeedAsync();
         using var stop = new CancellationTokenSource(LoadTime);
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var load = Enumerable.Range(0, Clients).Select(c => ClientAsync(c, contribution, acknowledged, stop.Token)).ToList();
+        badAnswers.Clear();
+        apiKilled = false;
+        var load = Enumerable.Range(0, Clients).Select(c => ClientAsync(c, contribution, acknowledged, stop.Token))
+            .Append(ReaderAsync(contribution, stop.Token)).ToList();
         await Task.Delay(TimeSpan.FromSeconds(3));
         await fault(this);
         await Task.WhenAll(load);
+
+        // A database fault is a 503 the client can act on (a problem body and Retry-After), never a 500 or a cut-off body.
+        if (!badAnswers.IsEmpty)
+        {
+            var examples = string.Join(" | ", badAnswers.Distinct().Take(3));
+            throw new InvalidOperationException($"{badAnswers.Count} bad answers during the fault, e.g. {examples}");
+        }
 
         // Every acknowledged receipt is in the ledger exactly once, and nothing else is.
         var stored = await ReceiptsAsync(contribution);
@@ -122,8 +135,8 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
                     };
                     request.Headers.Add("Authorization", $"Bearer {token}");
                     request.Headers.Add("Idempotency-Key", key);
-                    using var response = await http.SendAsync(request);
-                    var answer = await response.Content.ReadAsStringAsync();
+                    var (response, answer) = await SendCheckedAsync(request);
+                    using var _ = response;
                     if ((int)response.StatusCode == 201 || answer.Contains("idempotency-key-applied", StringComparison.Ordinal))
                     {
                         acknowledged.Add(reference);
@@ -133,7 +146,7 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
                     if ((int)response.StatusCode is 409 or >= 500 or 429) await Task.Delay(200);
                     else throw new InvalidOperationException($"receipt refused with {(int)response.StatusCode}: {answer}");
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
                     await Task.Delay(200);
                 }
@@ -141,8 +154,91 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
         }
     }
 
+    /// <summary>Reads while the fault lasts, so that GETs, CSV reports and readiness are held to the same rule as commands.</summary>
+    private async Task ReaderAsync(Guid contribution, CancellationToken stop)
+    {
+        var reads = new (string Url, string Accept)[]
+        {
+            ($"/api/contributions/{contribution}", "application/json"),
+            ("/api/reports/trial-balance", "text/csv"),
+            ("/health/ready", "application/json"),
+        };
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var (url, accept) = reads[n % reads.Length];
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Add("Authorization", $"Bearer {token}");
+                request.Headers.Add("Accept", accept);
+                var (response, _) = await SendCheckedAsync(request);
+                response.Dispose();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request and records any answer that breaks the rule for faults; a cut-off body counts too, except in the
+    /// scenario that kills the API, where a body cut off by the kill is expected.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, string Body)> SendCheckedAsync(HttpRequestMessage request)
+    {
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var status = (int)response.StatusCode;
+        var what = $"{request.Method} {request.RequestUri} answered {status}";
+        string body;
+        try
+        {
+            body = await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            if (!apiKilled) badAnswers.Add($"{what} with a cut-off body ({e.Message})");
+            response.Dispose();
+            throw;
+        }
+
+        if (status == 500) badAnswers.Add($"{what}: {Shorten(body)}");
+        if (status == 503)
+        {
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" && IsProblem(body);
+            if (!problem || response.Headers.RetryAfter is null)
+                badAnswers.Add($"{what} without {(problem ? "Retry-After" : "a problem body")}: '{Shorten(body)}'");
+        }
+
+        return (response, body);
+    }
+
+    private static bool IsProblem(string body)
+    {
+        try
+        {
+            var json = JsonSerializer.Deserialize<JsonElement>(body);
+            return json.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number && json.TryGetProperty("detail", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    public async Task StopPostgresAsync()
+    {
+        await RunAsync(Path.Combine(pgBin, "pg_ctl"), $"-D {pgData} -m immediate -w stop", asOwner: true);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await RunAsync(Path.Combine(pgBin, "pg_ctl"), $"-D {pgData} -w start -l {pgData}/../server.log", asOwner: true);
+    }
+
     public async Task KillAndRestartApiAsync()
     {
+        apiKilled = true;
         api!.Kill(entireProcessTree: true);
         await api.WaitForExitAsync();
         await Task.Delay(500);

@@ -36,7 +36,7 @@ public static class ListContributionsEndpoint
     [Tags("Contributions")]
     public static async Task<ListPage<ContributionView>?> Get(Guid? donorId, int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user)
     {
-        if (user.IsDonorOnly())
+        if (user.IsDonor())
         {
             if (donorId is not null && donorId != user.DonorId()) return null;
             donorId = user.DonorId() ?? Guid.Empty;

@@ -65,6 +65,9 @@ public static class IssueDevTokenEndpoint
         else if (request.Roles.Where(r => !Roles.All.Contains(r)).Select(r => r ?? "null").FirstOrDefault() is { } unknown)
             errors["roles"] = [$"'{unknown}' is not a role; roles are: {string.Join(", ", Roles.All)}."];
         var isDonor = request.Roles?.Contains(Roles.Donor) == true;
+        // The API refuses such a token on every request (403 role-conflict); signing one would only hand out a dud.
+        if (isDonor && request.Roles!.Any(r => r != Roles.Donor) && !errors.ContainsKey("roles"))
+            errors["roles"] = ["A person is either staff or a donor: a token with the Donor role carries no other role."];
         if (isDonor && request.DonorId is null) errors["donorId"] = ["A Donor token needs 'donorId', the donor record it may read."];
         if (!isDonor && request.DonorId is not null) errors["donorId"] = ["'donorId' belongs only in a token with the Donor role."];
         return errors;

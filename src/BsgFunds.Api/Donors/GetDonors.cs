@@ -28,7 +28,7 @@ public static class GetDonorsEndpoint
     public static async Task<ListPage<DonorView>> Get(int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user)
     {
         var request = PageRequest.Of(page, pageSize);
-        if (user.IsDonorOnly())
+        if (user.IsDonor())
         {
             IReadOnlyList<DonorView> own = user.DonorId() is { } id && await session.LoadAsync<Donor>(id) is { } donor ? [DonorView.Of(donor)] : [];
             return own.PageOf(request);

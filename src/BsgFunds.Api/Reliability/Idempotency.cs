@@ -45,7 +45,7 @@ public sealed class IdempotencyContext(string recordId, string requestHash)
 /// within 24 hours answers the first response again and writes nothing; with another body, 422; while the first is
 /// still running, 409. Keys are scoped to the caller (the token's sub).
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -119,30 +119,51 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(context);
-
-            // The answer is kept before the client sees it, so a retry that follows at once finds it.
-            if (idempotency.Recorded && context.Response.StatusCode < 500)
-            {
-                await using var session = store.LightweightSession();
-                var record = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
-                if (record is not null)
-                {
-                    record.StatusCode = context.Response.StatusCode;
-                    record.ContentType = context.Response.ContentType;
-                    record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
-                    record.Body = Encoding.UTF8.GetString(captured.ToArray());
-                    session.Store(record);
-                    await session.SaveChangesAsync(context.RequestAborted);
-                }
-            }
         }
-        finally
+        catch
         {
+            // Whatever the endpoint wrote before failing is not an answer. Copying it out would start the response, and
+            // the exception handler could then only abort it: the client would see a status and a cut-off body.
             context.Response.Body = original;
-            captured.Position = 0;
-            await captured.CopyToAsync(original, context.RequestAborted);
+            throw;
+        }
+
+        context.Response.Body = original;
+        // The answer is kept before the client sees it, so a retry that follows at once finds it.
+        if (idempotency.Recorded && context.Response.StatusCode < 500)
+        {
+            await KeepAnswer(context, store, recordId, captured);
+        }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private async Task KeepAnswer(HttpContext context, IDocumentStore store, string recordId, MemoryStream captured)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            var record = await session.LoadAsync<IdempotencyRecord>(recordId, context.RequestAborted);
+            if (record is null) return;
+            record.StatusCode = context.Response.StatusCode;
+            record.ContentType = context.Response.ContentType;
+            record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
+            record.Body = Encoding.UTF8.GetString(captured.ToArray());
+            session.Store(record);
+            await session.SaveChangesAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (DatabaseFaults.IsDatabaseLoss(e))
+        {
+            // The command is committed and its answer is known: give it. A retry with this key finds the command done
+            // (409 idempotency-key-in-flight, then idempotency-key-applied), never applies it twice.
+            AnswerNotKept(logger, context.Request.Method, context.Request.Path, e.GetBaseException().Message);
         }
     }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "{Method} {Path} was committed, but its answer was not kept for replay: {Reason}")]
+    private static partial void AnswerNotKept(ILogger logger, string method, string path, string reason);
 
     // A key older than its lifetime may be used again: the old record goes, and the request runs afresh.
     private static async Task<bool> Expired(IDocumentStore store, string recordId, TimeProvider clock, CancellationToken ct)

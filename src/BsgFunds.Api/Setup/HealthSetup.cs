@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using JasperFx;
 using JasperFx.Events.Daemon;
@@ -34,16 +35,35 @@ public static class HealthSetup
         return app;
     }
 
-    private static Task WriteReport(HttpContext context, HealthReport report)
+    private static async Task WriteReport(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        var node = context.RequestServices.GetRequiredService<IWolverineRuntime>().Options.UniqueNodeId;
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
+        if (report.Status != HealthStatus.Unhealthy)
         {
-            status = report.Status.ToString(),
-            node = context.RequestServices.GetRequiredService<IWolverineRuntime>().Options.UniqueNodeId,
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString(), node, checks }));
+            return;
+        }
+
+        // Not ready is a 503 like any other (api.md): a problem body that says why, and when to ask again.
+        var failing = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}");
+        context.Response.Headers.RetryAfter = Reliability.DatabaseFaults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = Problems.TypeFor(NotReadyCode),
+                Title = "Not ready.",
+                Detail = $"This node cannot serve requests yet ({string.Join("; ", failing)}). Retry after the Retry-After delay.",
+                Extensions = { ["code"] = NotReadyCode, ["health"] = report.Status.ToString(), ["node"] = node, ["checks"] = checks },
+            },
+        });
     }
+
+    public const string NotReadyCode = "not-ready";
 }
 
 public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck

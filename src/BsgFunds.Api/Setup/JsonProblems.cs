@@ -13,14 +13,15 @@ public static partial class JsonProblems
     public const string DuplicateCode = "json-property-repeated";
     private const string WolverineTitle = "Invalid JSON format";
 
-    public static void Explain(ProblemDetails problem, HttpContext context)
+    /// <summary>Rewrites Wolverine's problem for an unreadable body; false when the problem is about something else.</summary>
+    public static bool Explain(ProblemDetails problem, HttpContext context)
     {
-        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return;
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return false;
         if (RequestBounds.RefusalOf(context) is { } refusal)
         {
             Restate(problem, Problems.From(refusal));
             context.Response.StatusCode = problem.Status!.Value;
-            return;
+            return true;
         }
 
         var message = problem.Detail ?? string.Empty;
@@ -50,6 +51,7 @@ public static partial class JsonProblems
         problem.Detail = detail;
         problem.Extensions["code"] = code;
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+        return true;
     }
 
     private static void Restate(ProblemDetails problem, ProblemDetails refusal)
@@ -66,6 +68,14 @@ public static partial class JsonProblems
 
     [GeneratedRegex("Duplicate property '([^']+)'")]
     private static partial Regex DuplicateProperty();
+
+    /// <summary>One line, no stack trace: a malformed body is the client's mistake, and must not be a cheap way to fill the logs.</summary>
+    public static void LogRefused(HttpContext context, ProblemDetails problem) =>
+        Refused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BsgFunds.Requests"),
+            context.Request.Method, context.Request.Path, problem.Detail ?? string.Empty);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Refused an unreadable JSON body on {Method} {Path}: {Detail}")]
+    private static partial void Refused(ILogger logger, string method, string path, string detail);
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace BsgFunds.Api.Setup;
 
@@ -24,9 +28,14 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Of(context.HttpContext);
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
-            JsonProblems.Explain(context.ProblemDetails, context.HttpContext);
+            if (JsonProblems.Explain(context.ProblemDetails, context.HttpContext)) JsonProblems.LogRefused(context.HttpContext, context.ProblemDetails);
         });
+        // After the default writer, which declines when the Accept header names neither JSON nor */* (a CSV report, say):
+        // an error still gets its problem body instead of an empty answer.
+        builder.Services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         builder.Services.AddExceptionHandler<BsgExceptionHandler>();
+        // Wolverine logs each unreadable JSON body as an error with its stack trace: a client could flood the logs with it.
+        builder.Services.Replace(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(QuietBodyReadingLogger<>)));
         return builder;
     }
 
@@ -59,26 +68,8 @@ public static class ProblemDetailsSetup
 }
 
 /// <summary>Maps exceptions to problem details; anything unexpected is a 500 that says only that it was logged.</summary>
-public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger<BsgExceptionHandler> logger) : IExceptionHandler
+public sealed partial class BsgExceptionHandler(IProblemDetailsService problems, ILogger<BsgExceptionHandler> logger) : IExceptionHandler
 {
-    /// <summary>PostgreSQL unreachable, restarting or cut off: the request failed fast and wrote nothing; retry later.</summary>
-    private static bool DatabaseUnavailable(Exception e) => e switch
-    {
-        Npgsql.NpgsqlException { IsTransient: true } => true,
-        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" } => true,
-        TimeoutException or System.Net.Sockets.SocketException => true,
-        _ => e.InnerException is { } inner && DatabaseUnavailable(inner),
-    };
-
-    private ProblemDetails Unavailable(HttpContext context)
-    {
-        logger.LogWarning("PostgreSQL unavailable during {Method} {Path}", context.Request.Method, context.Request.Path);
-        return Problems.From(new Domain.Refusal(Domain.RefusalKind.Conflict, "database-unavailable",
-            "The database cannot be reached right now; nothing was written. Retry after the Retry-After delay.")) is var p
-            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable.", Detail = p.Detail, Type = p.Type, Extensions = { ["code"] = "database-unavailable" } }
-            : null!;
-    }
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -90,8 +81,7 @@ public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger
             DocumentAlreadyExistsException { DocType: var t } when t == typeof(Reliability.IdempotencyRecord) =>
                 Problems.From(new Domain.Refusal(Domain.RefusalKind.Conflict, "idempotency-key-in-flight",
                     "Another request with this Idempotency-Key was processed at the same time; retry to get its answer.")),
-            _ when DatabaseUnavailable(exception) => Unavailable(httpContext),
-            _ => null,
+            _ => DatabaseFault(httpContext, exception),
         };
 
         if (problem is null)
@@ -106,7 +96,88 @@ public sealed class BsgExceptionHandler(IProblemDetailsService problems, ILogger
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = Reliability.DatabaseFaults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// PostgreSQL unreachable, restarting or cut off: 503 with Retry-After. Whether anything was written depends on whether
+    /// the request had begun to commit, and the answer says which, so that a client knows whether a blind retry is safe.
+    /// </summary>
+    private ProblemDetails? DatabaseFault(HttpContext context, Exception exception)
+    {
+        var fault = Reliability.DatabaseFaults.Classify(exception, Reliability.CommitTracker.CommitAttempted(context));
+        if (fault == Reliability.DatabaseFault.None) return null;
+
+        // An outage is the operator's concern, once per request and without a stack trace: it is not a bug in this code.
+        var (code, detail) = fault == Reliability.DatabaseFault.ConnectionLost
+            ? (Reliability.DatabaseFaults.ConnectionLostCode,
+                "The connection to the database was lost while this request was being saved, so the outcome is unknown; " +
+                "read the resource before retrying, or retry with the same Idempotency-Key.")
+            : (Reliability.DatabaseFaults.UnavailableCode,
+                "The database cannot be reached right now; nothing was written. Retry after the Retry-After delay.");
+        DatabaseFaultLogged(logger, code, context.Request.Method, context.Request.Path, exception.GetType().Name,
+            exception.GetBaseException().Message);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service unavailable.",
+            Type = Problems.TypeFor(code),
+            Detail = detail,
+            Extensions = { ["code"] = code },
+        };
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Code} during {Method} {Path}: {ExceptionType}: {Reason}")]
+    private static partial void DatabaseFaultLogged(ILogger logger, string code, string method, string path, string exceptionType, string reason);
+}
+
+/// <summary>
+/// Writes problem details whatever the request's Accept header says; registered after ASP.NET's writer, so it only
+/// answers what that one declines. RFC 9457 errors are the contract's one error format (api.md, Conventions).
+/// </summary>
+public sealed class AnyAcceptProblemDetailsWriter(IOptions<ProblemDetailsOptions> options, IOptions<HttpJsonOptions> json)
+    : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var response = context.HttpContext.Response;
+        var problem = context.ProblemDetails;
+        problem.Status ??= response.StatusCode;
+        problem.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json"));
+    }
+}
+
+/// <summary>
+/// The application's <see cref="ILogger{T}"/>, except for the one entry Wolverine writes, at error level with the
+/// serializer's stack trace, for every request body that is not valid JSON. Such a body is the client's mistake: it
+/// is answered 400 <c>json-invalid</c> and logged once at information level (<see cref="JsonProblems.LogRefused"/>).
+/// </summary>
+public sealed class QuietBodyReadingLogger<T>(ILoggerFactory factory) : ILogger<T>
+{
+    private const string WolverineBodyError = "Error trying to deserialize JSON from incoming HTTP body";
+    private readonly ILogger<T> inner = new Logger<T>(factory);
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+
+    public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (exception is JsonException && IsWolverineBodyError(state)) return;
+        inner.Log(logLevel, eventId, state, exception, formatter);
+    }
+
+    private static bool IsWolverineBodyError<TState>(TState state) =>
+        state is IReadOnlyList<KeyValuePair<string, object?>> values
+        && values.Any(v => v is { Key: "{OriginalFormat}", Value: string format }
+            && format.StartsWith(WolverineBodyError, StringComparison.Ordinal));
 }

@@ -29,6 +29,7 @@ public static class ReliabilitySetup
         builder.Services.ConfigureMarten((services, opts) =>
         {
             opts.Listeners.Add(new IdempotencyListener(services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<TimeProvider>()));
+            opts.Listeners.Add(new CommitTracker(services.GetRequiredService<IHttpContextAccessor>()));
 
             // Reads retry a transient fault a few times, with jittered backoff; commits keep Marten's narrower defaults,
             // because replaying a commit whose outcome is unknown could append events twice.

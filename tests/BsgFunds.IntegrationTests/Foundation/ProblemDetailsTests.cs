@@ -1,5 +1,6 @@
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace BsgFunds.IntegrationTests.Foundation;
@@ -15,6 +16,28 @@ public class ProblemDetailsTests(AppFixture app) : ApiTest(app)
         problem.Code.Should().Be("json-invalid");
         problem.Errors.Should().NotBeEmpty();
         (await AllEvents()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task malformed_json_is_logged_once_at_information_level_without_a_stack_trace()
+    {
+        var token = await TokenFor("FinanceOfficer");
+        var correlation = $"malformed-{Guid.NewGuid():N}";
+        await Host.Scenario(s =>
+        {
+            s.Put.Text("{\"rateToChf\": 0.8,").ToUrl("/api/exchange-rates/USD/2026-11");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
+            s.WithRequestHeader("X-Correlation-Id", correlation);
+            s.StatusCodeShouldBe(400);
+        });
+
+        var entries = Logs.For(correlation);
+        entries.Should().NotBeEmpty("the request's log entries are captured");
+        entries.Should().NotContain(e => e.Level >= LogLevel.Warning);
+        entries.Should().NotContain(e => e.Exception != null || e.Message.Contains("   at "));
+        entries.Where(e => e.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)).Should().ContainSingle()
+            .Which.Level.Should().Be(LogLevel.Information);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
 
     protected TestClock Clock => app.Clock;
 
+    protected CapturedLogs Logs => app.Logs;
+
     public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
