@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BsgFunds.Domain;
+using Wolverine.Http;
 
 namespace BsgFunds.Api.Setup;
 
@@ -27,7 +28,10 @@ public sealed class HistoricalAttribute : Attribute;
 public static class RequestBounds
 {
     private static readonly Assembly Api = typeof(RequestBounds).Assembly;
-    private static readonly Lazy<HashSet<Type>> Parts = new(FindParts);
+    private static readonly Lazy<HashSet<Type>> Commands = new(FindCommands);
+
+    /// <summary>The body types of the API's endpoints: every one of them is checked as it is read.</summary>
+    public static IReadOnlySet<Type> CommandTypes => Commands.Value;
 
     private const string RefusalKey = "bsgfunds.request-bounds";
 
@@ -49,7 +53,7 @@ public static class RequestBounds
     private static void Attach(JsonTypeInfo info, TimeProvider clock, IHttpContextAccessor http)
     {
         // Only whole commands are walked, so that a refusal names the field by its path from the body's root.
-        if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != Api || Parts.Value.Contains(info.Type)) return;
+        if (info.Kind != JsonTypeInfoKind.Object || !Commands.Value.Contains(info.Type)) return;
         info.OnDeserialized = body =>
         {
             if (Walk(body, string.Empty, Bounds.Today(clock.GetUtcNow())) is not { } refusal) return;
@@ -109,23 +113,14 @@ public static class RequestBounds
         return null;
     }
 
-    /// <summary>The API's types that other request types contain (instalments, earmarks, payees): they are checked as part of their command.</summary>
-    private static HashSet<Type> FindParts()
-    {
-        var parts = new HashSet<Type>();
-        foreach (var type in Api.GetTypes().Where(t => t.IsClass && !t.IsAbstract))
-        {
-            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var t = p.PropertyType;
-                var element = t.IsGenericType ? t.GetGenericArguments().FirstOrDefault() ?? t : t;
-                if (t.Assembly == Api && t != type) parts.Add(t);
-                if (element.Assembly == Api && element != type) parts.Add(element);
-            }
-        }
-
-        return parts;
-    }
+    /// <summary>The request bodies the endpoints take: the parameters of the API's own types on every Wolverine route method.</summary>
+    private static HashSet<Type> FindCommands() => Api.GetTypes()
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        .Where(m => m.IsDefined(typeof(WolverineHttpMethodAttribute)))
+        .SelectMany(m => m.GetParameters())
+        .Select(p => p.ParameterType)
+        .Where(t => t.Assembly == Api && t.IsClass && !t.IsAbstract)
+        .ToHashSet();
 
     /// <summary>Every text of a request is read in Unicode NFC, so that one name is stored one way.</summary>
     private sealed class NormalisedTextConverter : JsonConverter<string>

@@ -42,9 +42,13 @@ public sealed record FundingSourceRow(
 
 public sealed record ParticipationRow(int Year, string Beneficiaries, string Dimension, string Key, int Count, decimal AmountChf);
 
+/// <summary>
+/// One CSV row of the receivables report: an instalment outstanding (<c>Instalment</c>), or beside them a pledge outstanding
+/// (<c>Pledge</c>: its amount is the pledge, aged in days since it was made, with no reference or due date).
+/// </summary>
 public sealed record ReceivableRow(
-    Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, decimal InstalmentAmount, string Currency,
-    decimal OutstandingAmount, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
+    Guid DonorId, string DonorName, Guid ContributionId, string? Reference, DateOnly? DueOn, decimal InstalmentAmount, string Currency,
+    decimal OutstandingAmount, decimal? OutstandingChf, int DaysOverdue, string AgeBucket, string Line, DateOnly? PledgedOn);
 
 public sealed record LineItemLine(
     int? Programme, UseOfFunds? Use, decimal BudgetOriginalChf, decimal? BudgetRevisedChf, decimal ReceivedChf, decimal PscChf,
@@ -192,8 +196,11 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
     public static readonly string[] Buckets = ["NotDue", "Days0To90", "Days91To180", "Days181To365", "Over365Days"];
 
     public IEnumerable<ReceivableRow> Rows() => Lines.Select(l => new ReceivableRow(
-        l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, l.Instalment.Amount, l.Instalment.Currency,
-        l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket));
+            l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, l.Instalment.Amount, l.Instalment.Currency,
+            l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket, "Instalment", null))
+        .Concat(Pledges.Select(p => new ReceivableRow(
+            p.DonorId, p.DonorName, p.ContributionId, null, null, p.Amount.Amount, p.Amount.Currency,
+            p.Amount.Amount, p.AmountChf, p.DaysOutstanding, p.AgeBucket, "Pledge", p.PledgedOn)));
 
     public static ReceivablesReport Build(ReportBook book, DateTimeOffset asOf)
     {

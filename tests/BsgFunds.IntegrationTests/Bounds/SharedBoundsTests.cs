@@ -1,6 +1,8 @@
 using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace BsgFunds.IntegrationTests.Bounds;
@@ -187,6 +189,25 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
         var body = $$"""{ "donorId": "{{donor}}", "source": "OtherVoluntary", "amount": { "amount": 1, "amount": 1000000, "currency": "CHF" }, "pledgedOn": "2026-01-05" }""";
         var problem = await ProblemOf(await Send("POST", "/api/contributions", office.Token, expectedStatus: 400, rawBody: body));
         problem.Code.Should().Be("json-property-repeated");
+    }
+
+    [Fact]
+    public void every_command_body_of_every_endpoint_is_checked_as_it_is_read()
+    {
+        var options = Host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var commands = Api.Setup.RequestBounds.CommandTypes;
+        commands.Should().Contain([typeof(Api.Contributions.RecordReceipt), typeof(Api.Contributions.AmendAgreement), typeof(Api.Donors.RegisterDonor)]);
+        commands.Count.Should().BeGreaterThan(20);
+        foreach (var command in commands)
+        {
+            var texts = command.GetProperties().Where(p => p.PropertyType == typeof(string)).ToList();
+            foreach (var text in texts)
+            {
+                var json = $$"""{ "{{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(text.Name)}}": "bad\u0000" }""";
+                var read = () => System.Text.Json.JsonSerializer.Deserialize(json, command, options);
+                read.Should().Throw<System.Text.Json.JsonException>($"{command.Name}.{text.Name} carries a NUL");
+            }
+        }
     }
 
     private sealed record DonorNameAnswer(Guid Id, string Name);

@@ -69,6 +69,14 @@ public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
         pledge.DaysOutstanding.Should().Be(today.DayNumber - new DateOnly(2026, 1, 5).DayNumber);
         pledge.AgeBucket.Should().Be(pledge.DaysOutstanding switch { <= 90 => "Days0To90", <= 180 => "Days91To180", <= 365 => "Days181To365", _ => "Over365Days" });
         (await Get<FundingSourcesAnswer>("/api/reports/funding-sources?year=2026")).PledgedChf.Should().Be(5_000m);
+        var csv = await (await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/reports/receivables");
+            s.WithRequestHeader("Accept", "text/csv");
+            s.WithRequestHeader("Authorization", $"Bearer {office.Token}");
+        })).ReadAsTextAsync();
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle(l => l.Contains(",Pledge,2026-01-05", StringComparison.Ordinal))
+            .Which.Should().Contain(kept.ToString());
         (await Get<LineItemsTotals>("/api/reports/line-items?year=2026")).Totals.PledgesOutstandingChf.Should().Be(5_000m);
 
         var iati = XDocument.Parse(await (await Send("GET", "/api/exports/iati?year=2026", await TokenFor("Auditor", "au-1"))).ReadAsTextAsync());

@@ -102,7 +102,7 @@ public class CsvTests(AppFixture app) : ApiTest(app)
             [$"/api/reports/funding-sources?year={year}"] =
                 Header("year", "source", "donorType", "pledgedChf", "agreedChf", "receivedChf", "contributions"),
             ["/api/reports/receivables"] = Header("donorId", "donorName", "contributionId", "reference", "dueOn", "instalmentAmount", "currency",
-                "outstandingAmount", "outstandingChf", "daysOverdue", "ageBucket"),
+                "outstandingAmount", "outstandingChf", "daysOverdue", "ageBucket", "line", "pledgedOn"),
             [$"/api/reports/donors/{donor}/statement"] = Header("donorId", "donorName", "contributionId", "line", "on", "reference", "amountChf",
                 "amountOriginal", "currency", "rateToChf", "pscChf", "exchangeDifferenceChf", "programme", "use", "region", "openingBalanceChf"),
             ["/api/reports/trial-balance"] = Header("account", "debitsChf", "creditsChf", "balanceChf", "balanceByCurrency"),
