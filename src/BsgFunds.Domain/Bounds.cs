@@ -33,7 +33,8 @@ public static class Bounds
     /// <summary>A date that records something that happened: not before 2000, not after today.</summary>
     public static Refusal? Fact(DateOnly date, string field, DateOnly today) =>
         Range(date, field, today) ?? (date > today
-            ? Refusal.RuleBroken("date-in-future", $"'{field}' is {Iso(date)}, after today ({Iso(today)} in Geneva): a fact cannot be dated in the future.", field)
+            ? Refusal.RuleBroken("date-in-future",
+                $"'{field}' is {Iso(date)}, after today ({Iso(today)} in Geneva): a fact cannot be dated in the future.", field)
             : null);
 
     /// <summary>A date that looks forward (an instalment due, a delegation's end): from 2000 to ten years ahead.</summary>
@@ -43,18 +44,21 @@ public static class Bounds
         if (date < first)
             return Refusal.Invalid("date-out-of-range", field, $"'{field}' is {Iso(date)}; no business date is before {Iso(first)}.");
         if (date > Horizon(today))
-            return Refusal.Invalid("date-out-of-range", field, $"'{field}' is {Iso(date)}; no business date is more than {YearsAhead} years ahead ({Iso(Horizon(today))}).");
+            return Refusal.Invalid("date-out-of-range", field,
+                $"'{field}' is {Iso(date)}; no business date is more than {YearsAhead} years ahead ({Iso(Horizon(today))}).");
         return null;
     }
 
     /// <summary>An amount as given, in any currency: at most 10^12 either way.</summary>
     public static Refusal? Amount(decimal amount, string field) => Math.Abs(amount) > MaxAmount
-        ? Refusal.Invalid("amount-too-large", field, $"'{field}' is {amount.ToString(CultureInfo.InvariantCulture)}; no single amount is above {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}.")
+        ? Refusal.Invalid("amount-too-large", field,
+            $"'{field}' is {Number(amount)}; no single amount is above {Number(MaxAmount)}.")
         : null;
 
     /// <summary>A computed CHF equivalent: at most 10^12 either way.</summary>
     public static Refusal? AmountChf(decimal amountChf, string field) => Math.Abs(amountChf) > MaxAmount
-        ? Refusal.Invalid("amount-too-large", field, $"'{field}' is worth CHF {amountChf.ToString(CultureInfo.InvariantCulture)}; no single amount's CHF equivalent is above {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}.")
+        ? Refusal.Invalid("amount-too-large", field,
+            $"'{field}' is worth CHF {Number(amountChf)}; no single amount's CHF equivalent is above {Number(MaxAmount)}.")
         : null;
 
     /// <summary>
@@ -73,7 +77,8 @@ public static class Bounds
             }
 
             if (Forbidden(c) is { } what)
-                return Refusal.Invalid("text-not-allowed", field, $"'{field}' contains {what} (U+{(int)c:X4}) at position {i + 1}; type the text without it.");
+                return Refusal.Invalid("text-not-allowed", field,
+                    $"'{field}' contains {what} (U+{(int)c:X4}) at position {i + 1}; type the text without it.");
         }
 
         return null;
@@ -91,6 +96,8 @@ public static class Bounds
         '\uFFFE' or '\uFFFF' => "a noncharacter",
         _ => null,
     };
+
+    private static string Number(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

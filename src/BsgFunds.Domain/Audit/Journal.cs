@@ -52,7 +52,8 @@ public static class Journal
             var lines = Postings.For(data);
             if (lines.Count == 0 || BusinessDate(data) is not { } date || date.Year != year) continue;
             transactions.Add((date, sequence, data, lines));
-            if (RateUsed(data) is { } used) prices[$"{date:yyyy-MM-dd}|{used.Currency}|{used.Rate.ToString(CultureInfo.InvariantCulture)}"] = used.Rate;
+            if (RateUsed(data) is not { } used) continue;
+            prices[$"{date:yyyy-MM-dd}|{used.Currency}|{used.Rate.ToString(CultureInfo.InvariantCulture)}"] = used.Rate;
         }
 
         var accounts = transactions.SelectMany(t => t.Lines).Select(l => l.Account).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -29,7 +29,8 @@ public static class PeriodDecisions
     /// <summary>A year is closed only after it has ended: 31 December, Geneva time (domain.md §9).</summary>
     private static Refusal? NotEnded(int year, Contributions.Actor actor) => actor.Today.Year > year
         ? null
-        : Refusal.Conflict("period-not-ended", $"{year} ends on 31 December {year} in Geneva; it can be closed from 1 January {year + 1} (today is {actor.Today:yyyy-MM-dd}).");
+        : Refusal.Conflict("period-not-ended",
+            $"{year} ends on 31 December {year} in Geneva; it can be closed from 1 January {year + 1} (today is {actor.Today:yyyy-MM-dd}).");
 
     public static Decision<PeriodClosed> Approve(Period? period, int year, long digestSequence, string digestHash, Contributions.Actor actor)
     {

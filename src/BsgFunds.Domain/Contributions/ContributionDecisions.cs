@@ -36,7 +36,8 @@ public static class ContributionDecisions
         IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates, Actor actor)
     {
         if (contribution.Withdrawal is { } withdrawn)
-            return Refuse<AgreementSigned>(Refusal.Conflict("pledge-withdrawn", $"This pledge was withdrawn on {withdrawn.On:yyyy-MM-dd}; record a new pledge."));
+            return Refuse<AgreementSigned>(Refusal.Conflict("pledge-withdrawn",
+                $"This pledge was withdrawn on {withdrawn.On:yyyy-MM-dd}; record a new pledge."));
         if (contribution.Agreement is not null)
             return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed", $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
         if (pscRatePercent is < 0 or > MaxPscRatePercent || decimal.Round(pscRatePercent, 2) != pscRatePercent)
@@ -67,8 +68,10 @@ public static class ContributionDecisions
             return Refuse<PledgeWithdrawn>(Refusal.Conflict("pledge-already-signed",
                 $"The agreement {agreement.Reference} is signed: amend it or write off its unpaid balance instead of withdrawing the pledge."));
         if (on < contribution.PledgedOn)
-            return Refuse<PledgeWithdrawn>(Refusal.RuleBroken("date-before-pledge", $"A pledge is withdrawn after it was made ({contribution.PledgedOn:yyyy-MM-dd}).", "on"));
-        return Decision.Accept(new PledgeWithdrawn(contribution.Id, contribution.DonorId, on, reason, contribution.Pledged, actor.Subject, actor.Now));
+            return Refuse<PledgeWithdrawn>(Refusal.RuleBroken("date-before-pledge",
+                $"A pledge is withdrawn after it was made ({contribution.PledgedOn:yyyy-MM-dd}).", "on"));
+        return Decision.Accept(new PledgeWithdrawn(contribution.Id, contribution.DonorId, on, reason, contribution.Pledged, actor.Subject,
+            actor.Now));
     }
 
     /// <summary>
@@ -77,10 +80,12 @@ public static class ContributionDecisions
     /// rate; on a conditional agreement a reduction takes from deferred revenue first, then from net assets.
     /// </summary>
     public static Decision<AgreementAmended> Amend(
-        Contribution contribution, string reference, DateOnly signedOn, string reason, Money amount, IReadOnlyList<Instalment> instalments, Actor actor)
+        Contribution contribution, string reference, DateOnly signedOn, string reason, Money amount, IReadOnlyList<Instalment> instalments,
+            Actor actor)
     {
         if (contribution.Agreement is not { } agreement)
-            return Refuse<AgreementAmended>(Refusal.Conflict("agreement-not-signed", "Only a signed agreement is amended; sign the agreement first."));
+            return Refuse<AgreementAmended>(Refusal.Conflict("agreement-not-signed",
+                "Only a signed agreement is amended; sign the agreement first."));
         if (amount.Currency != agreement.Amount.Currency)
             return Refuse<AgreementAmended>(Refusal.RuleBroken("amendment-currency-must-match-agreement",
                 $"The agreement is in {agreement.Amount.Currency}; an amendment keeps its currency, not {amount.Currency}.", "amount"));
@@ -92,7 +97,8 @@ public static class ContributionDecisions
         var settled = contribution.ReceivedOriginal + contribution.WrittenOffOriginal;
         if (amount.Amount < settled)
             return Refuse<AgreementAmended>(Refusal.RuleBroken("amendment-below-received",
-                $"{settled} {amount.Currency} is already received or written off; the agreed total cannot be {amount.Amount} {amount.Currency}.", "amount"));
+                $"{settled} {amount.Currency} is already received or written off; the agreed total cannot be {amount.Amount} {amount.Currency}.",
+                    "amount"));
 
         // The whole total at the carrying rate, so the receivable is what it would have been had the agreement said so at signature.
         var amountChf = amount.ToChf(agreement.RateToChf).Amount;

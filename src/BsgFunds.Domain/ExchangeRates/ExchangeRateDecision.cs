@@ -7,7 +7,8 @@ public static class ExchangeRateDecision
 
     /// <param name="inUse">Whether money events were valued at the month's recorded rate of this currency: such a rate is fixed.</param>
     public static Decision<ExchangeRateRecorded> Record(
-        MonthlyExchangeRates? current, string currency, string month, decimal rateToChf, string source, bool inUse, string recordedBy, DateTimeOffset now)
+        MonthlyExchangeRates? current, string currency, string month, decimal rateToChf, string source, bool inUse, string recordedBy,
+            DateTimeOffset now)
     {
         if (!YearMonth.TryParse(month, out var yearMonth))
             return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("month-malformed", "month", $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."));

@@ -121,7 +121,8 @@ public static class IatiActivities
             {
                 // The commitment as signed, then each amendment's change (negative for a reduction) on its own date.
                 var signed = c.Amendments.Aggregate(a.Amount, (total, amendment) => total - amendment.Change);
-                if (a.SignedOn.Year == year) yield return new(a.SignedOn, "11", c.DonorId, Incoming("11", a.Reference, a.SignedOn, signed, donor, a.Earmark));
+                if (a.SignedOn.Year == year) yield return new(a.SignedOn, "11", c.DonorId, Incoming("11", a.Reference, a.SignedOn, signed, donor,
+                    a.Earmark));
                 foreach (var m in c.Amendments.Where(m => m.SignedOn.Year == year && !m.Change.IsZero))
                     yield return new(m.SignedOn, "11", c.DonorId, Incoming("11", m.Reference, m.SignedOn, m.Change, donor, a.Earmark));
             }

@@ -49,9 +49,12 @@ public sealed record DonorStatementReport(
         foreach (var c in Contributions)
         {
             yield return Row(
-                c, "Contribution", null, c.AgreementReference, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null, null, null);
-            foreach (var m in c.Amendments) yield return Row(c, "Amendment", m.SignedOn, m.Reference, m.ChangeChf, m.Change.Amount, m.Change.Currency, null, null, null, null, null, null);
-            if (c.WithdrawnOn is { } withdrawn) yield return Row(c, "Withdrawn", withdrawn, null, 0m, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null, null, null);
+                c, "Contribution", null, c.AgreementReference, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null,
+                    null, null);
+            foreach (var m in c.Amendments) yield return Row(c, "Amendment", m.SignedOn, m.Reference, m.ChangeChf, m.Change.Amount,
+                m.Change.Currency, null, null, null, null, null, null);
+            if (c.WithdrawnOn is { } withdrawn) yield return Row(c, "Withdrawn", withdrawn, null, 0m, c.Pledged.Amount, c.Pledged.Currency, null,
+                null, null, null, null, null);
             foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount, r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
             foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme, a.Use.ToString(), null);
             foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null, d.Programme, d.Use.ToString(), d.Region);
@@ -102,7 +105,8 @@ public sealed record DonorStatementReport(
                 a is null ? null : Money.Of(writeOffs.Sum(w => w.Amount.Amount), a.Amount.Currency), writeOffs.Sum(w => w.AmountChf),
                 BalanceAt(c, to))
             {
-                Amendments = c.Amendments.Where(m => In(m.SignedOn)).Select(m => new StatementAmendment(m.Reference, m.SignedOn, m.Change, m.ChangeChf)).ToList(),
+                Amendments = c.Amendments.Where(m => In(m.SignedOn)).Select(m => new StatementAmendment(m.Reference, m.SignedOn, m.Change,
+                    m.ChangeChf)).ToList(),
                 WithdrawnOn = c.WithdrawnOn,
             });
         }

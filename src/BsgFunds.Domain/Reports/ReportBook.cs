@@ -213,7 +213,8 @@ public sealed class ReportBook
                 With(a.ContributionId, c =>
                 {
                     c.Agreement = c.Agreement! with { Amount = a.Amount, AmountChf = a.AmountChf, Instalments = a.Instalments };
-                    c.Amendments.Add(new AmendmentFacts { Reference = a.Reference, SignedOn = a.SignedOn, Change = a.Change, ChangeChf = a.ChangeChf });
+                    c.Amendments.Add(new AmendmentFacts { Reference = a.Reference, SignedOn = a.SignedOn, Change = a.Change,
+                        ChangeChf = a.ChangeChf });
                 });
                 break;
             case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:

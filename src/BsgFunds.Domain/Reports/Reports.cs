@@ -118,7 +118,8 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
 public sealed record FundingSourceLine(FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf, int Contributions);
 
 /// <summary>Totals per Programme 4 (a) source and donor type for a year; pledged, agreed and received kept apart.</summary>
-public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf)
+public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines,
+    decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf)
     : IReport<FundingSourceRow>
 {
     public IEnumerable<FundingSourceRow> Rows() =>
@@ -145,10 +146,12 @@ public sealed record ParticipationLine(string Beneficiaries, string Dimension, s
 
 /// <summary>Who BSG money reached in a year (paid disbursements): by country, ITU region, country group (on the payment date) and gender.</summary>
 public sealed record ParticipationReport(
-    int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ParticipationLine> Lines, int FellowshipsToWomen, int FellowshipsToMen, decimal WomenSharePercent)
+    int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ParticipationLine> Lines, int FellowshipsToWomen, int FellowshipsToMen,
+        decimal WomenSharePercent)
     : IReport<ParticipationRow>
 {
-    public IEnumerable<ParticipationRow> Rows() => Lines.Select(l => new ParticipationRow(Year, l.Beneficiaries, l.Dimension, l.Key, l.Count, l.AmountChf));
+    public IEnumerable<ParticipationRow> Rows() => Lines.Select(l => new ParticipationRow(Year, l.Beneficiaries, l.Dimension, l.Key, l.Count,
+        l.AmountChf));
 
     public static ParticipationReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
@@ -178,7 +181,10 @@ public sealed record ParticipationReport(
 public sealed record ReceivableLine(
     Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, Money Instalment, Money Outstanding, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
 
-/// <summary>A pledge announced and neither signed nor withdrawn, aged from the day it was made. Its CHF value is at the pledge month's rate, if recorded.</summary>
+/// <summary>
+/// A pledge announced and neither signed nor withdrawn, aged from the day it was made. Its CHF value is at the pledge
+/// month's rate, if recorded.
+/// </summary>
 public sealed record PledgeOutstandingLine(
     Guid DonorId, string DonorName, Guid ContributionId, DateOnly PledgedOn, Money Amount, decimal? AmountChf, int DaysOutstanding, string AgeBucket);
 
@@ -186,7 +192,8 @@ public sealed record PledgeOutstandingLine(
 /// Agreed amounts not yet received, per donor and instalment, aged on the report date; beside them, never inside, the
 /// pledges outstanding (<see cref="Pledges"/>), which are not receivables.
 /// </summary>
-public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string, decimal> TotalsChfByBucket, decimal TotalChf)
+public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, IReadOnlyList<ReceivableLine> Lines, IReadOnlyDictionary<string,
+    decimal> TotalsChfByBucket, decimal TotalChf)
     : IReport<ReceivableRow>
 {
     public IReadOnlyList<PledgeOutstandingLine> Pledges { get; init; } = [];
@@ -233,7 +240,8 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
         var totals = Buckets.ToDictionary(b => b, b => lines.Where(l => l.AgeBucket == b).Sum(l => l.OutstandingChf));
         var pledges = book.Contributions.Values.Where(c => c.IsOutstandingPledge)
             .Select(c => (Facts: c, Days: today.DayNumber - c.PledgedOn.DayNumber))
-            .Select(p => new PledgeOutstandingLine(p.Facts.DonorId, book.Donors.TryGetValue(p.Facts.DonorId, out var d) ? d.Name : string.Empty, p.Facts.Id,
+            .Select(p => new PledgeOutstandingLine(p.Facts.DonorId, book.Donors.TryGetValue(p.Facts.DonorId, out var d) ? d.Name : string.Empty,
+                p.Facts.Id,
                 p.Facts.PledgedOn, p.Facts.Pledged, p.Facts.PledgedChf, Math.Max(p.Days, 0), Bucket(Math.Max(p.Days, 0))))
             .OrderBy(p => p.DonorName, StringComparer.Ordinal).ThenBy(p => p.PledgedOn).ThenBy(p => p.ContributionId)
             .ToList();

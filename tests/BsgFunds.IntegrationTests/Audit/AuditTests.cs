@@ -156,7 +156,8 @@ public class AuditTests(AppFixture app) : ApiTest(app)
         try
         {
             var output = new StringWriter();
-            var exit = await AuditTool.RunAsync(["--export", file, "--sequence", digest.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash", digest.Hash], output);
+            var exit = await AuditTool.RunAsync(["--export", file, "--sequence",
+                digest.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash", digest.Hash], output);
             exit.Should().Be(0, output.ToString());
             output.ToString().Should().Contain($"Chain intact up to sequence {digest.Sequence}");
 
@@ -169,7 +170,8 @@ public class AuditTests(AppFixture app) : ApiTest(app)
             var tamperedFile = file + ".tampered";
             await File.WriteAllLinesAsync(tamperedFile, File.ReadAllLines(file).Select(l => l.Replace("\"R2\"", "\"R3\"", StringComparison.Ordinal)));
             var tamperedOutput = new StringWriter();
-            (await AuditTool.RunAsync(["--export", tamperedFile, "--sequence", digest.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash", digest.Hash], tamperedOutput)).Should().Be(1);
+            (await AuditTool.RunAsync(["--export", tamperedFile, "--sequence",
+                digest.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hash", digest.Hash], tamperedOutput)).Should().Be(1);
             tamperedOutput.ToString().Should().Contain("BROKEN");
             File.Delete(tamperedFile);
         }

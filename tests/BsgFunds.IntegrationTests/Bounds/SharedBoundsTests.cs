@@ -21,7 +21,8 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     private async Task<ProblemResponse> Refused(FinanceOffice office, string url, object body, int status, string code, string? field = null)
     {
         var before = (await AllEvents()).Count;
-        var problem = await ProblemOf(await office.Send(url.StartsWith("/api/exchange-rates", StringComparison.Ordinal) ? "PUT" : "POST", url, body, status));
+        var problem = await ProblemOf(await office.Send(url.StartsWith("/api/exchange-rates", StringComparison.Ordinal) ? "PUT" : "POST", url, body,
+            status));
         problem.Code.Should().Be(code);
         if (field is not null) problem.Errors.Should().ContainKey(field);
         (await AllEvents()).Should().HaveCount(before, "a refused command writes nothing");
@@ -39,7 +40,10 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     public async Task an_amount_above_ten_to_the_twelve_is_refused(string amount, string currency)
     {
         var (office, donor) = await Start();
-        var body = $$"""{ "donorId": "{{donor}}", "source": "OtherVoluntary", "amount": { "amount": {{amount}}, "currency": "{{currency}}" }, "pledgedOn": "2026-01-05" }""";
+        var body = $$"""
+            { "donorId": "{{donor}}", "source": "OtherVoluntary", "amount": { "amount": {{amount}}, "currency": "{{currency}}" },
+              "pledgedOn": "2026-01-05" }
+            """;
         var before = (await AllEvents()).Count;
         var problem = await ProblemOf(await Send("POST", "/api/contributions", office.Token, expectedStatus: 400, rawBody: body));
         problem.Code.Should().Be("amount-too-large");
@@ -54,14 +58,16 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
         await office.Rate("KWD", "2026-01", 2.6m);
         var id = (await FinanceOffice.Read<IdAnswer>(await office.Send("POST", "/api/contributions",
             Pledge(donor, new { amount = 500_000_000_000m, currency = "USD" }), 201))).Id;
-        await Refused(office, "/api/contributions", Pledge(donor, new { amount = 999_000_000_000m, currency = "KWD" }), 400, "amount-too-large", "amount");
+        await Refused(office, "/api/contributions", Pledge(donor, new { amount = 999_000_000_000m, currency = "KWD" }), 400, "amount-too-large",
+            "amount");
         await office.Send("POST", $"/api/contributions/{id}/agreement", new
         {
             signedOn = "2026-01-15", reference = "AGR-BIG", amount = new { amount = 500_000_000_000m, currency = "USD" },
             instalments = new[] { new { dueOn = "2026-06-30", amount = 500_000_000_000m } },
         }, 200);
         await Refused(office, $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 400_000_000_000m, currency = "USD" }, valueDate = "2026-01-20", bankReference = "B1", rateToChf = 3m, rateReason = "typo" },
+            new { amount = new { amount = 400_000_000_000m, currency = "USD" }, valueDate = "2026-01-20", bankReference = "B1", rateToChf = 3m,
+                rateReason = "typo" },
             400, "amount-too-large", "amount");
     }
 
@@ -99,9 +105,11 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
         var id = await office.Pledge(donor, "OtherVoluntary", 1000m, "CHF");
         await office.Sign(id, 1000m, "CHF");
         await Refused(office, $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 10m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = name }, 400, "text-not-allowed", "bankReference");
+            new { amount = new { amount = 10m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = name }, 400, "text-not-allowed",
+                "bankReference");
         var po = new FinanceOffice(Host, await TokenFor("ProgrammeOfficer", "po-1"));
-        await Refused(po, "/api/allocations", new { year = 2026, programme = 1, use = "Training", title = name, amountChf = 10m }, 400, "text-not-allowed", "title");
+        await Refused(po, "/api/allocations", new { year = 2026, programme = 1, use = "Training", title = name, amountChf = 10m }, 400,
+            "text-not-allowed", "title");
     }
 
     [Fact]
@@ -151,7 +159,8 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     public async Task business_dates_before_2000_or_more_than_ten_years_ahead_are_refused_with_400(string pledgedOn)
     {
         var (office, donor) = await Start();
-        await Refused(office, "/api/contributions", Pledge(donor, new { amount = 10m, currency = "CHF" }, pledgedOn), 400, "date-out-of-range", "pledgedOn");
+        await Refused(office, "/api/contributions", Pledge(donor, new { amount = 10m, currency = "CHF" }, pledgedOn), 400, "date-out-of-range",
+            "pledgedOn");
     }
 
     [Fact]
@@ -165,7 +174,8 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
             signedOn = "2026-01-15", reference = "AGR-1", amount = new { amount = 1000m, currency = "CHF" },
             instalments = new[] { new { dueOn = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), amount = 1000m } },
         };
-        await Refused(office, $"/api/contributions/{id}/agreement", Agreement(today.AddYears(10).AddDays(1)), 400, "date-out-of-range", "instalments[0].dueOn");
+        await Refused(office, $"/api/contributions/{id}/agreement", Agreement(today.AddYears(10).AddDays(1)), 400, "date-out-of-range",
+            "instalments[0].dueOn");
         await office.Send("POST", $"/api/contributions/{id}/agreement", Agreement(today.AddYears(9)), 200);
     }
 
@@ -186,7 +196,10 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     public async Task a_money_property_named_twice_is_refused()
     {
         var (office, donor) = await Start();
-        var body = $$"""{ "donorId": "{{donor}}", "source": "OtherVoluntary", "amount": { "amount": 1, "amount": 1000000, "currency": "CHF" }, "pledgedOn": "2026-01-05" }""";
+        var body = $$"""
+            { "donorId": "{{donor}}", "source": "OtherVoluntary", "amount": { "amount": 1, "amount": 1000000, "currency": "CHF" },
+              "pledgedOn": "2026-01-05" }
+            """;
         var problem = await ProblemOf(await Send("POST", "/api/contributions", office.Token, expectedStatus: 400, rawBody: body));
         problem.Code.Should().Be("json-property-repeated");
     }
@@ -196,7 +209,8 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     {
         var options = Host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var commands = Api.Setup.RequestBounds.CommandTypes;
-        commands.Should().Contain([typeof(Api.Contributions.RecordReceipt), typeof(Api.Contributions.AmendAgreement), typeof(Api.Donors.RegisterDonor)]);
+        commands.Should().Contain([typeof(Api.Contributions.RecordReceipt), typeof(Api.Contributions.AmendAgreement),
+            typeof(Api.Donors.RegisterDonor)]);
         commands.Count.Should().BeGreaterThan(20);
         foreach (var command in commands)
         {

@@ -58,7 +58,8 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
 
             var tb = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
             tb.ShouldBalance();
-            var all = (await FinanceOffice.Read<PageAnswer<ContributionAnswer>>(await fo.Send("GET", "/api/contributions?pageSize=1000", null, 200))).Items;
+            var all = (await FinanceOffice.Read<PageAnswer<ContributionAnswer>>(await fo.Send("GET", "/api/contributions?pageSize=1000", null,
+                200))).Items;
             all.Should().OnlyContain(c => c.AvailableChf >= 0 && c.ReceivableChf >= 0 && c.Receivable.Amount >= 0, $"step {step}");
         }
 

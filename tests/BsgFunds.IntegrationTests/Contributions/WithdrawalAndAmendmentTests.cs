@@ -7,10 +7,11 @@ using Xunit;
 
 namespace BsgFunds.IntegrationTests.Contributions;
 
-/// <summary>Lifecycle 7 and 8 of a contribution (domain.md §2): a pledge withdrawn, an agreement amended, and the reports that follow them.</summary>
+/// <summary>Lifecycle 7 and 8 of a contribution (domain.md §2): a pledge withdrawn, an agreement amended, and the reports that follow.</summary>
 public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
 {
-    private sealed record PledgeLine(Guid ContributionId, string PledgedOn, MoneyAnswer Amount, decimal? AmountChf, int DaysOutstanding, string AgeBucket);
+    private sealed record PledgeLine(Guid ContributionId, string PledgedOn, MoneyAnswer Amount, decimal? AmountChf, int DaysOutstanding,
+        string AgeBucket);
 
     private sealed record ReceivablesAnswer(List<ReceivableAnswerLine> Lines, decimal TotalChf, List<PledgeLine> Pledges);
 
@@ -22,7 +23,8 @@ public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
 
     private sealed record AgreementAnswer(MoneyAnswer Amount, decimal AmountChf, List<AmendmentAnswer> Amendments);
 
-    private sealed record FullContribution(string Status, AgreementAnswer? Agreement, decimal AgreedChf, decimal ReceivableChf, MoneyAnswer Receivable);
+    private sealed record FullContribution(string Status, AgreementAnswer? Agreement, decimal AgreedChf, decimal ReceivableChf,
+        MoneyAnswer Receivable);
 
     private async Task<FinanceOffice> Office()
     {
@@ -67,7 +69,8 @@ public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
         pledge.AmountChf.Should().Be(5_000m);
         var today = Domain.Bounds.Today(Clock.GetUtcNow());
         pledge.DaysOutstanding.Should().Be(today.DayNumber - new DateOnly(2026, 1, 5).DayNumber);
-        pledge.AgeBucket.Should().Be(pledge.DaysOutstanding switch { <= 90 => "Days0To90", <= 180 => "Days91To180", <= 365 => "Days181To365", _ => "Over365Days" });
+        pledge.AgeBucket.Should().Be(pledge.DaysOutstanding switch { <= 90 => "Days0To90", <= 180 => "Days91To180", <= 365 => "Days181To365",
+            _ => "Over365Days" });
         (await Get<FundingSourcesAnswer>("/api/reports/funding-sources?year=2026")).PledgedChf.Should().Be(5_000m);
         var csv = await (await Host.Scenario(s =>
         {
@@ -75,7 +78,8 @@ public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
             s.WithRequestHeader("Accept", "text/csv");
             s.WithRequestHeader("Authorization", $"Bearer {office.Token}");
         })).ReadAsTextAsync();
-        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle(l => l.Contains(",Pledge,2026-01-05", StringComparison.Ordinal))
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle(l => l.Contains(",Pledge,2026-01-05",
+            StringComparison.Ordinal))
             .Which.Should().Contain(kept.ToString());
         (await Get<LineItemsTotals>("/api/reports/line-items?year=2026")).Totals.PledgesOutstandingChf.Should().Be(5_000m);
 
@@ -189,7 +193,8 @@ public class WithdrawalAndAmendmentTests(AppFixture app) : ApiTest(app)
         await office.Sign(id, 1_000m, "USD");
         await office.Receive(id, 100m, "USD", "2026-03-05", "R1");
         await office.Send("POST", $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 100m, currency = "USD" }, valueDate = "2026-03-06", bankReference = "R2", rateToChf = 0.85m, rateReason = "bank's rate" }, 201);
+            new { amount = new { amount = 100m, currency = "USD" }, valueDate = "2026-03-06", bankReference = "R2", rateToChf = 0.85m,
+                rateReason = "bank's rate" }, 201);
 
         (await ProblemOf(await office.Send("PUT", "/api/exchange-rates/USD/2026-01", new { rateToChf = 0.91m, source = "corrected" }, 409)))
             .Code.Should().Be("rate-in-use");

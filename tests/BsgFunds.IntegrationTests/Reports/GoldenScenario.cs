@@ -25,7 +25,8 @@ public sealed class GoldenScenario
     public DateTimeOffset BeforeReversal { get; private set; }
     public DateTimeOffset AfterReversal { get; private set; }
 
-    public static string D(int year, int month, int day) => new DateOnly(year, month, day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string D(int year, int month, int day) => new DateOnly(year, month, day).ToString("yyyy-MM-dd",
+        System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task Run(Func<string, string, Guid?, Task<string>> tokenFor, Alba.IAlbaHost host)
     {

@@ -80,7 +80,8 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{small}/approve", null, 403))).Code.Should().Be("approver-not-authorised");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var delegation = await FinanceOffice.Read<IdAnswer>(await Spending.Send(tsb, "POST", "/api/delegations",
-            new { delegateSub = "deputy", limitChf = 20_000m, until = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, 201));
+            new { delegateSub = "deputy", limitChf = 20_000m, until = today.AddDays(1).ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture) }, 201));
 
         var approved = await Spending.Approve(deputy, small);
         approved.Status.Should().Be("Approved");

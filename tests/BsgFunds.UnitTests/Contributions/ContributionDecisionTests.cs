@@ -27,7 +27,8 @@ public class ContributionDecisionTests
     [InlineData(FundingSource.OtherVoluntary, DonorType.Other, null, null)]
     public void the_funding_source_must_fit_the_donor(FundingSource source, DonorType type, string? country, string? code)
     {
-        var decision = ContributionDecisions.Pledge(ContributionId, Donor(type, country), source, Money.Of(1000m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled, null, Officer);
+        var decision = ContributionDecisions.Pledge(ContributionId, Donor(type, country), source, Money.Of(1000m, "USD"), new DateOnly(2026, 1, 5),
+            Earmark.Pooled, null, Officer);
         decision.Refusal?.Code.Should().Be(code);
         if (code is null) decision.Events.Should().ContainSingle().Which.Source.Should().Be(source);
     }
@@ -35,9 +36,11 @@ public class ContributionDecisionTests
     [Fact]
     public void a_pledge_needs_a_registered_donor_and_a_positive_amount()
     {
-        ContributionDecisions.Pledge(ContributionId, null, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled, null, Officer)
+        ContributionDecisions.Pledge(ContributionId, null, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled,
+            null, Officer)
             .Refusal!.Code.Should().Be("donor-not-found");
-        ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(0m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled, null, Officer)
+        ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(0m, "USD"), new DateOnly(2026, 1, 5),
+            Earmark.Pooled, null, Officer)
             .Refusal!.Code.Should().Be("amount-not-positive");
     }
 
@@ -60,7 +63,8 @@ public class ContributionDecisionTests
     [MemberData(nameof(Earmarks))]
     public void an_earmark_says_what_its_category_needs(Earmark earmark, bool valid)
     {
-        var decision = ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 5), earmark, null, Officer);
+        var decision = ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1,
+            5), earmark, null, Officer);
         decision.IsRefused.Should().Be(!valid);
         if (!valid) decision.Refusal!.Code.Should().Be("earmark-invalid");
     }
