@@ -12,6 +12,8 @@ public static partial class JsonProblems
     public const string Code = "json-invalid";
     public const string DuplicateCode = "json-property-repeated";
     private const string WolverineTitle = "Invalid JSON format";
+    private const string WolverineQueryTitle = "Invalid query string value";
+    public const string QueryCode = "query-invalid";
 
     /// <summary>Rewrites Wolverine's problem for an unreadable body; false when the problem is about something else.</summary>
     public static bool Explain(ProblemDetails problem, HttpContext context)
@@ -52,6 +54,22 @@ public static partial class JsonProblems
         problem.Extensions["code"] = code;
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
         return true;
+    }
+
+    /// <summary>
+    /// Wolverine refuses a query parameter it cannot parse with its own problem, naming the parameter and a .NET type: this
+    /// gives it a stable code and an <c>errors</c> entry, in words a client can act on.
+    /// </summary>
+    public static void ExplainQuery(ProblemDetails problem)
+    {
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineQueryTitle) return;
+        var parameter = problem.Extensions.TryGetValue("parameter", out var p) && p is string name ? name : "query";
+        var detail = $"The query parameter '{parameter}' has a value of the wrong type or out of range.";
+        problem.Type = Problems.TypeFor(QueryCode);
+        problem.Title = "The request is invalid.";
+        problem.Detail = detail;
+        problem.Extensions["code"] = QueryCode;
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [detail] };
     }
 
     private static void Restate(ProblemDetails problem, ProblemDetails refusal)

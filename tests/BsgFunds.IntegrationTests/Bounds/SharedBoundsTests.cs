@@ -224,5 +224,15 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
         }
     }
 
+    [Theory]
+    [InlineData("/api/contributions?donorId=abc", "donorId")]
+    [InlineData("/api/reports/line-items?year=99999999999", "year")]
+    public async Task a_query_parameter_of_the_wrong_type_is_refused_with_a_code(string url, string parameter)
+    {
+        var problem = await ProblemOf(await Send("GET", url, await TokenFor("Auditor", "au-1"), expectedStatus: 400));
+        problem.Code.Should().Be("query-invalid");
+        problem.Errors.Should().ContainKey(parameter);
+    }
+
     private sealed record DonorNameAnswer(Guid Id, string Name);
 }
