@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source deploy/postgres.sh
 
-# Tools the tests drive, from Debian's packages: hledger checks the journal export, xmllint validates the IATI
-# export against the official schema, Chromium renders the donor portal.
+# Tools the tests drive, from Debian's packages: hledger and ledger-cli both check the journal export, xmllint
+# validates the IATI export against the official schema, Chromium renders the donor portal.
 missing=()
 command -v hledger >/dev/null 2>&1 || missing+=(hledger)
+command -v ledger >/dev/null 2>&1 || missing+=(ledger)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then

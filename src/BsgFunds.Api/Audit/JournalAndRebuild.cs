@@ -19,7 +19,7 @@ public static class JournalEndpoint
             ? Problems.From(Refusal.Invalid("year-invalid", "year", "The query parameter 'year' is a budget year such as 2026."))
             : WolverineContinue.NoProblems;
 
-    /// <summary>The year's ledger as a plain-text double-entry journal in hledger format (docs/audit.md).</summary>
+    /// <summary>The year's ledger as a plain-text double-entry journal that hledger and ledger-cli accept (docs/audit.md).</summary>
     [WolverineGet("/api/audit/journal", OperationId = "GetJournal")]
     [Authorize(Roles = Roles.Auditor)]
     [Tags("Audit")]

@@ -7,9 +7,10 @@ using BsgFunds.Domain.Spending;
 namespace BsgFunds.Domain.Audit;
 
 /// <summary>
-/// The ledger as a plain-text double-entry journal in hledger's format: commodity and account declarations, the
-/// month's rates as CHF prices, and one transaction per money event (its sequence as the transaction code), dated
-/// by the event's business date, in CHF with the original amount noted on each line.
+/// The ledger as a plain-text double-entry journal that hledger and ledger-cli both accept in their strict modes
+/// (docs/audit.md): commodity and account declarations, the rates postings used as CHF prices, and one transaction per
+/// money event (its sequence as the transaction code), dated by the event's business date, in CHF with the original amount
+/// noted on each line as a comment.
 /// </summary>
 public static class Journal
 {
@@ -62,7 +63,7 @@ public static class Journal
         text.AppendLine(CultureInfo.InvariantCulture, $"; BsgFunds general ledger for {year}, built from the events through sequence {last}.");
         text.AppendLine("; Amounts in CHF; each line notes the amount in the currency the money moved in.");
         text.AppendLine();
-        foreach (var c in currencies) text.AppendLine(CultureInfo.InvariantCulture, $"commodity 1000.{new string('0', Currency.TryFind(c, out var cur) ? Math.Max(cur.MinorUnit, 2) : 2)} {c}");
+        foreach (var c in currencies) AppendCommodity(text, c);
         text.AppendLine();
         foreach (var a in accounts) text.AppendLine(CultureInfo.InvariantCulture, $"account {a}");
         text.AppendLine();
@@ -84,5 +85,17 @@ public static class Journal
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Declares a commodity in the one form both tools read: hledger also takes <c>commodity 1000.00 CHF</c>, but ledger-cli
+    /// reads that as a commodity named "1000.00 CHF" and then, with --pedantic, refuses every CHF amount as unknown. The
+    /// format has no digit-group mark so that neither tool can read a group mark as a decimal mark.
+    /// </summary>
+    private static void AppendCommodity(StringBuilder text, string code)
+    {
+        var decimals = Currency.TryFind(code, out var currency) ? Math.Max(currency.MinorUnit, 2) : 2;
+        text.AppendLine(CultureInfo.InvariantCulture, $"commodity {code}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"    format 1000.{new string('0', decimals)} {code}");
     }
 }

@@ -45,30 +45,48 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task the_hledger_journal_passes_hledger_check_strict_and_balances_to_the_trial_balance()
+    public async Task the_journal_passes_hledger_and_ledger_cli_strict_checks_and_both_balance_to_the_trial_balance()
     {
         var scenario = new GoldenScenario();
         await scenario.Run((role, sub, donor) => TokenFor(role, sub, donor), Host);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         var journal = await (await Send("GET", $"/api/audit/journal?year={GoldenScenario.Y}", await TokenFor("Auditor"))).ReadAsTextAsync();
-        journal.Should().Contain("commodity").And.Contain("P ").And.Contain("Assets:Cash");
+        journal.Should().Contain("commodity CHF").And.Contain("P ").And.Contain("Assets:Cash");
+        // Neither tool checks that a price's commodity is declared (hledger 1.25 --strict, ledger 3.3 --pedantic), so check it here.
+        var lines = journal.Split('\n');
+        var declared = lines.Where(l => l.StartsWith("commodity ", StringComparison.Ordinal)).Select(l => l["commodity ".Length..].Trim());
+        var priced = lines.Where(l => l.StartsWith("P ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).Distinct();
+        priced.Should().Contain(["USD", "EUR"]).And.BeSubsetOf(declared);
+
         var file = Path.Combine(Path.GetTempPath(), $"bsgfunds-{Guid.NewGuid():N}.journal");
         await File.WriteAllTextAsync(file, journal);
         try
         {
-            var (checkExit, checkOutput) = await Hledger("-f", file, "check", "--strict");
-            checkExit.Should().Be(0, checkOutput);
+            var check = await Run("hledger", "-f", file, "check", "--strict");
+            check.Exit.Should().Be(0, check.Error);
 
-            var (balExit, balOutput) = await Hledger("-f", file, "bal", "--flat", "--no-total", "-O", "csv");
-            balExit.Should().Be(0, balOutput);
-            var hledger = CsvReader.Parse(balOutput.Replace("\n", "\r\n", StringComparison.Ordinal).Replace("\r\r\n", "\r\n", StringComparison.Ordinal)).Skip(1)
+            var hledgerBalance = await Run("hledger", "-f", file, "bal", "--flat", "--no-total", "-O", "csv");
+            hledgerBalance.Exit.Should().Be(0, hledgerBalance.Error);
+            var hledger = CsvReader.Parse(hledgerBalance.Output.ReplaceLineEndings("\r\n")).Skip(1)
                 .Where(r => r.Length == 2)
-                .ToDictionary(r => r[0], r => decimal.Parse(r[1].Replace("CHF", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture));
+                .ToDictionary(r => r[0], r => Chf(r[1]));
+
+            // --pedantic makes an undeclared account or commodity an error, --strict's warnings must not appear either; the
+            // balance format gives each account's own postings, as the trial balance does (ledger's flat total includes sub-accounts).
+            var ledgerBalance = await Run("ledger", "--init-file", "/dev/null", "--strict", "--pedantic", "-f", file,
+                "balance", "--flat", "--no-total", "--balance-format", "%(account)\t%(amount)\n");
+            ledgerBalance.Exit.Should().Be(0, ledgerBalance.Error);
+            ledgerBalance.Error.Should().BeEmpty();
+            var ledger = ledgerBalance.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split('\t'))
+                .ToDictionary(r => r[0], r => Chf(r[1]));
 
             var trialBalance = await new FinanceOffice(Host, await TokenFor("FinanceOfficer")).TrialBalance();
             var expected = trialBalance.Accounts.Where(a => a.BalanceChf != 0).ToDictionary(a => a.Account, a => a.BalanceChf);
+            expected.Should().NotBeEmpty();
             hledger.Where(kv => kv.Value != 0).Should().BeEquivalentTo(expected);
+            ledger.Where(kv => kv.Value != 0).Should().BeEquivalentTo(expected);
         }
         finally
         {
@@ -111,14 +129,27 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
         return hashes;
     }
 
-    private static async Task<(int Exit, string Output)> Hledger(params string[] args)
+    /// <summary>
+    /// A balance either tool printed: postings are all in CHF, so any other commodity means a note on a line was read as an
+    /// amount, and a digit-group mark means the declared format was not applied.
+    /// </summary>
+    private static decimal Chf(string amount)
     {
-        var start = new ProcessStartInfo("hledger") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var text = amount.Trim();
+        if (text != "0" && !text.EndsWith(" CHF", StringComparison.Ordinal)) throw new FormatException($"Not a CHF amount: '{amount}'");
+        return decimal.Parse(text.Replace(" CHF", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> Run(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("hledger is not installed (deploy/test.sh installs Debian's package).");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"{tool} is not installed (deploy/test.sh installs Debian's package).");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
+        return (process.ExitCode, await output, await error);
     }
 }
