@@ -21,6 +21,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+# The OpenAPI linters the contract tests run on the served document (tests/BsgFunds.IntegrationTests/OpenApi), from the npm
+# registry at pinned versions into .tools/openapi, the way deploy/validate.sh installs the deployment linters.
+openapi_tools=.tools/openapi
+if [ ! -x "$openapi_tools/node_modules/.bin/redocly" ] || [ ! -x "$openapi_tools/node_modules/.bin/spectral" ]; then
+  mkdir -p "$openapi_tools"
+  (cd "$openapi_tools" && npm install --no-audit --no-fund --silent --no-save @redocly/cli@2.77.0 @stoplight/spectral-cli@6.16.3 >/dev/null) \
+    || echo "[test] the OpenAPI linters could not be installed; the OpenAPI lint tests will fail" >&2
+fi
+
 # The test cluster is throw-away: durability buys nothing here and costs time.
 PG_FSYNC=off pg_private_start test "${BSGFUNDS_TEST_PG_PORT:-55433}"
 export ConnectionStrings__Marten="$PG_CONNECTION"

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,7 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Allocations;
 
-public sealed record RejectAllocation(string? Reason);
+public sealed record RejectAllocation([property: Required] string? Reason);
 
 public static class RejectAllocationEndpoint
 {

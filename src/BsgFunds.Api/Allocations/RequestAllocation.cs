@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Audit;
@@ -15,7 +16,8 @@ namespace BsgFunds.Api.Allocations;
 
 /// <summary>A programme officer's request to spend CHF on one use of funds; contributionIds, when given, are the only contributions used.</summary>
 public sealed record RequestAllocation(
-    int? Year, int? Programme, UseOfFunds? Use, string? Title, decimal? AmountChf,
+    [property: Required] int? Year, [property: Required] int? Programme, [property: Required] UseOfFunds? Use, [property: Required] string? Title,
+    [property: Required] decimal? AmountChf,
     IReadOnlyList<ItuRegion>? Regions, IReadOnlyList<string>? Countries, IReadOnlyList<Guid>? ContributionIds);
 
 public static class RequestAllocationEndpoint

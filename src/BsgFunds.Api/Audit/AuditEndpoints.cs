@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
@@ -12,7 +13,7 @@ namespace BsgFunds.Api.Audit;
 
 public sealed record Digest(long Sequence, string Hash, DateTimeOffset TakenAt);
 
-public sealed record VerifyDigest(long? Sequence, string? Hash);
+public sealed record VerifyDigest([property: Required] long? Sequence, [property: Required] string? Hash);
 
 public sealed record Verification(bool Intact, long Sequence, string Hash, string RecomputedHash, long? FirstBrokenSequence, string Detail);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -12,10 +13,11 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Budget;
 
-public sealed record BudgetLineInput(int? Programme, UseOfFunds? Use, decimal? AmountChf);
+public sealed record BudgetLineInput([property: Required] int? Programme, [property: Required] UseOfFunds? Use,
+    [property: Required] decimal? AmountChf);
 
 /// <summary>The year's plan for the BSG line item, by programme and use of funds, in its Original or Revised version.</summary>
-public sealed record PlanBudget(BudgetVersion? Version, IReadOnlyList<BudgetLineInput>? Lines);
+public sealed record PlanBudget([property: Required] BudgetVersion? Version, [property: Required] IReadOnlyList<BudgetLineInput>? Lines);
 
 public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf, decimal? RevisedTotalChf)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -16,7 +17,8 @@ namespace BsgFunds.Api.Contributions;
 /// the whole instalment schedule in the agreement's currency.
 /// </summary>
 public sealed record AmendAgreement(
-    DateOnly? SignedOn, string? Reference, string? Reason, MoneyInput? Amount, IReadOnlyList<InstalmentInput>? Instalments);
+    [property: Required] DateOnly? SignedOn, [property: Required] string? Reference, [property: Required] string? Reason,
+    [property: Required] MoneyInput? Amount, [property: Required] IReadOnlyList<InstalmentInput>? Instalments);
 
 public static class AmendAgreementEndpoint
 {

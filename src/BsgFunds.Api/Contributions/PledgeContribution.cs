@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Audit;
@@ -15,14 +16,15 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 public sealed record EarmarkInput(
-    EarmarkCategory? Category, int? Programme, UseOfFunds? Use, IReadOnlyList<BsgFunds.Domain.ReferenceData.ItuRegion>? Regions,
+    [property: Required] EarmarkCategory? Category, int? Programme, UseOfFunds? Use, IReadOnlyList<BsgFunds.Domain.ReferenceData.ItuRegion>? Regions,
     IReadOnlyList<string>? Countries, Guid? AllocationId)
 {
     public Earmark ToEarmark() => new(Category ?? EarmarkCategory.Unearmarked, Programme, Use, Regions ?? [], Countries ?? [], AllocationId);
 }
 
 /// <summary>A donor's pledge: announced, not binding. Starts the contribution's stream.</summary>
-public sealed record PledgeContribution(Guid? DonorId, FundingSource? Source, MoneyInput? Amount, DateOnly? PledgedOn, EarmarkInput? Earmark);
+public sealed record PledgeContribution([property: Required] Guid? DonorId, [property: Required] FundingSource? Source,
+    [property: Required] MoneyInput? Amount, [property: Required] DateOnly? PledgedOn, EarmarkInput? Earmark);
 
 public static class PledgeContributionEndpoint
 {

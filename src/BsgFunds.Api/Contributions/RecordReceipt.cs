@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -14,7 +15,8 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Cash received against the agreement. rateToChf overrides the month's recorded rate and then needs rateReason.</summary>
-public sealed record RecordReceipt(MoneyInput? Amount, DateOnly? ValueDate, string? BankReference, decimal? RateToChf, string? RateReason);
+public sealed record RecordReceipt([property: Required] MoneyInput? Amount, [property: Required] DateOnly? ValueDate,
+    [property: Required] string? BankReference, decimal? RateToChf, string? RateReason);
 
 public static class RecordReceiptEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,8 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Returns unspent cash to the donor, in CHF, with the donor's recorded consent.</summary>
-public sealed record RefundContribution(decimal? AmountChf, string? Reason, string? DonorConsentReference);
+public sealed record RefundContribution([property: Required] decimal? AmountChf, [property: Required] string? Reason,
+    [property: Required] string? DonorConsentReference);
 
 public static class RefundContributionEndpoint
 {

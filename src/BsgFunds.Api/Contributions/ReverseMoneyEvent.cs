@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Reverses one money event of this contribution (a receipt, write-off or refund), named by its ledger sequence.</summary>
-public sealed record ReverseMoneyEvent(long? EventSequence, string? Reason);
+public sealed record ReverseMoneyEvent([property: Required] long? EventSequence, [property: Required] string? Reason);
 
 public static class ReverseMoneyEventEndpoint
 {

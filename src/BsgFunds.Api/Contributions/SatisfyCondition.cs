@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Condition n of the agreement is met, on a date, with evidence: its share of deferred revenue is recognised.</summary>
-public sealed record SatisfyCondition(DateOnly? On, string? Evidence);
+public sealed record SatisfyCondition([property: Required] DateOnly? On, [property: Required] string? Evidence);
 
 public static class SatisfyConditionEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -13,14 +14,14 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-public sealed record InstalmentInput([property: ForwardLooking] DateOnly? DueOn, MoneyInput? Amount);
+public sealed record InstalmentInput([property: Required] [property: ForwardLooking] DateOnly? DueOn, [property: Required] MoneyInput? Amount);
 
-public sealed record ConditionInput(string? Description);
+public sealed record ConditionInput([property: Required] string? Description);
 
 /// <summary>The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies.</summary>
 public sealed record SignAgreement(
-    DateOnly? SignedOn, string? Reference, MoneyInput? Amount, decimal? PscRatePercent,
-    IReadOnlyList<InstalmentInput>? Instalments, EarmarkInput? Earmark, IReadOnlyList<ConditionInput>? Conditions);
+    [property: Required] DateOnly? SignedOn, [property: Required] string? Reference, [property: Required] MoneyInput? Amount, decimal? PscRatePercent,
+    [property: Required] IReadOnlyList<InstalmentInput>? Instalments, EarmarkInput? Earmark, IReadOnlyList<ConditionInput>? Conditions);
 
 public static class SignAgreementEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>The donor withdrew a pledge that was not yet signed, on a date, for a stated reason.</summary>
-public sealed record WithdrawPledge(DateOnly? On, string? Reason);
+public sealed record WithdrawPledge([property: Required] DateOnly? On, [property: Required] string? Reason);
 
 public static class WithdrawPledgeEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Writes off part or all of the unpaid balance, in the agreement's currency, for a stated reason.</summary>
-public sealed record WriteOffContribution(MoneyInput? Amount, string? Reason);
+public sealed record WriteOffContribution([property: Required] MoneyInput? Amount, [property: Required] string? Reason);
 
 public static class WriteOffContributionEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Setup;
@@ -11,7 +12,8 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Delegations;
 
 /// <summary>The TSB Director lets another person approve in their name, up to a CHF amount each time, until a date (inclusive).</summary>
-public sealed record GrantDelegation(string? DelegateSub, decimal? LimitChf, [property: ForwardLooking] DateOnly? Until);
+public sealed record GrantDelegation([property: Required] string? DelegateSub, [property: Required] decimal? LimitChf,
+    [property: Required] [property: ForwardLooking] DateOnly? Until);
 
 public static class GrantDelegationEndpoint
 {

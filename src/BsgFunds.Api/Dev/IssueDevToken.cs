@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
@@ -6,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BsgFunds.Api.Dev;
 
-public sealed record IssueDevToken(string? Sub, string? Name, IReadOnlyList<string>? Roles, Guid? DonorId);
+public sealed record IssueDevToken([property: Required] string? Sub, string? Name, [property: Required] IReadOnlyList<string>? Roles, Guid? DonorId);
 
 public sealed record DevToken(string Token);
 
@@ -22,8 +23,10 @@ public static class IssueDevTokenEndpoint
     public static void MapDevTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/token", Issue)
             .AllowAnonymous()
+            .WithName("IssueDevToken")
             .WithTags("Development")
             .WithSummary("Issues a development token (Development environment only).")
+            .WithDescription("A signed token for any person and roles, so that the API can be tried without an identity provider.")
             .Produces<DevToken>()
             .ProducesValidationProblem();
 

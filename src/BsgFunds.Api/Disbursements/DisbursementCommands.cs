@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Delegations;
@@ -39,7 +40,7 @@ public static class ApproveDisbursementEndpoint
     }
 }
 
-public sealed record PayDisbursement(DateOnly? PaidOn, string? PaymentReference);
+public sealed record PayDisbursement([property: Required] DateOnly? PaidOn, [property: Required] string? PaymentReference);
 
 public static class PayDisbursementEndpoint
 {
@@ -65,7 +66,7 @@ public static class PayDisbursementEndpoint
     }
 }
 
-public sealed record CancelDisbursement(string? Reason);
+public sealed record CancelDisbursement([property: Required] string? Reason);
 
 public static class CancelDisbursementEndpoint
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
@@ -12,13 +13,14 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Disbursements;
 
-public sealed record PayeeInput(string? Name, string? PersonId, string? CountryCode, Gender? Gender);
+public sealed record PayeeInput([property: Required] string? Name, string? PersonId, [property: Required] string? CountryCode, Gender? Gender);
 
 public sealed record MeetingInput(string? Code, [property: ForwardLooking] DateOnly? StartsOn);
 
 /// <summary>A payment request against an approved allocation; a fellowship names the meeting, the type and the person.</summary>
 public sealed record RequestDisbursement(
-    decimal? AmountChf, DisbursementKind? Kind, PayeeInput? Payee, string? Purpose, MeetingInput? Meeting, FellowshipType? Fellowship);
+    [property: Required] decimal? AmountChf, [property: Required] DisbursementKind? Kind, [property: Required] PayeeInput? Payee,
+    [property: Required] string? Purpose, MeetingInput? Meeting, FellowshipType? Fellowship);
 
 public sealed record DisbursementCreated(Guid Id, long EventSequence, DisbursementView Disbursement, string Url) : CreationResponse(Url);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Donors;
@@ -9,7 +10,7 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Donors;
 
-public sealed record RegisterDonor(string? Name, DonorType? Type, string? CountryCode);
+public sealed record RegisterDonor([property: Required] string? Name, [property: Required] DonorType? Type, string? CountryCode);
 
 public sealed record Created(Guid Id, string Url) : CreationResponse(Url);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.ReferenceData;
@@ -13,7 +14,8 @@ namespace BsgFunds.Api.ReferenceData;
 /// The country is a member of <see cref="Group"/> from <see cref="From"/> until <see cref="To"/> (exclusive; null
 /// while it lasts). It replaces any recorded period of that group it overlaps, e.g. an LDC period now ending on graduation.
 /// </summary>
-public sealed record RecordCountryClassification(CountryGroup? Group, [property: Historical] DateOnly? From, [property: Historical] DateOnly? To, string? Source);
+public sealed record RecordCountryClassification([property: Required] CountryGroup? Group,
+    [property: Required] [property: Historical] DateOnly? From, [property: Historical] DateOnly? To, string? Source);
 
 public static class RecordCountryClassificationEndpoint
 {

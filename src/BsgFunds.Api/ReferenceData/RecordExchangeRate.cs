@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
@@ -12,7 +13,7 @@ using Wolverine.Http;
 namespace BsgFunds.Api.ReferenceData;
 
 /// <summary>The month's rate of a currency to CHF: how many CHF one unit is worth, and where the rate comes from.</summary>
-public sealed record RecordExchangeRate(decimal? RateToChf, string? Source);
+public sealed record RecordExchangeRate([property: Required] decimal? RateToChf, [property: Required] string? Source);
 
 public static class RecordExchangeRateEndpoint
 {

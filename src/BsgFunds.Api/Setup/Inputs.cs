@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BsgFunds.Domain;
@@ -9,7 +10,7 @@ namespace BsgFunds.Api.Setup;
 /// which is in the agreement's currency. Checked into a domain <see cref="Money"/> by <see cref="Inputs"/>.
 /// </summary>
 [JsonConverter(typeof(MoneyInputConverter))]
-public sealed record MoneyInput(decimal? Amount, string? Currency);
+public sealed record MoneyInput([property: Required] decimal? Amount, [property: Required] string? Currency);
 
 /// <summary>Turns request fields into domain values, collecting one message per field at fault.</summary>
 public sealed class Inputs

@@ -17,7 +17,17 @@ public static class OpenApiSetup
                 Title = "BsgFunds",
                 Version = "v1",
                 Description = "System of record for the funds of the ITU-T Bridging the Standardization Gap programme (WTSA Resolution 44).",
+                Contact = new OpenApiContact { Name = "ITU TSB finance office", Url = new Uri("https://www.itu.int/en/ITU-T/gap/") },
+                License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://www.itu.int/en/about/Pages/terms-of-use.aspx") },
             });
+            // Relative: the same document serves whichever host and scheme the client reached it through.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "This API" });
+            // Nullable reference types and required members decide "nullable" and "required"; commands mark with [Required]
+            // what Validate refuses without, while their C# types stay nullable so a missing field gets a 400 that names it.
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            // A reference cannot carry "nullable" beside it in OpenAPI 3.0: wrapping it in allOf can, for agreement: null.
+            options.UseAllOfToExtendReferenceSchemas();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -27,6 +37,9 @@ public static class OpenApiSetup
             });
             options.OperationFilter<RolesOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.OperationFilter<ContractOperationFilter>();
+            options.SchemaFilter<ContractSchemaFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
             // Amounts are decimals, exact to the currency's minor unit: never describe them as floating point.
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
@@ -59,7 +72,12 @@ public sealed class RolesOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any()) return;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            // An empty requirement says "no credentials", rather than leaving a reader to guess.
+            operation.Security = [new OpenApiSecurityRequirement()];
+            return;
+        }
 
         var roles = metadata.OfType<IAuthorizeData>()
             .SelectMany(a => (a.Roles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
