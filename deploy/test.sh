@@ -21,14 +21,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-# The OpenAPI linters the contract tests run on the served document (tests/BsgFunds.IntegrationTests/OpenApi), from the npm
-# registry at pinned versions into .tools/openapi, the way deploy/validate.sh installs the deployment linters.
-openapi_tools=.tools/openapi
-if [ ! -x "$openapi_tools/node_modules/.bin/redocly" ] || [ ! -x "$openapi_tools/node_modules/.bin/spectral" ]; then
-  mkdir -p "$openapi_tools"
-  (cd "$openapi_tools" && npm install --no-audit --no-fund --silent --no-save @redocly/cli@2.77.0 @stoplight/spectral-cli@6.16.3 >/dev/null) \
-    || echo "[test] the OpenAPI linters could not be installed; the OpenAPI lint tests will fail" >&2
+# The tools the contract tests run on the served OpenAPI document (linters, TypeScript generator and compiler, Prism),
+# from the npm registry at the versions tests/contract/package-lock.json pins; installed again when the lock changes.
+contract=tests/contract
+if [ ! -f "$contract/node_modules/.installed" ] || [ "$contract/package-lock.json" -nt "$contract/node_modules/.installed" ]; then
+  (cd "$contract" && npm ci --no-audit --no-fund --silent >/dev/null && touch node_modules/.installed) \
+    || echo "[test] the contract tools could not be installed from the npm registry; the contract tests will fail" >&2
 fi
+
+# NSwag, which generates the C# client the contract tests compile, at the version .config/dotnet-tools.json pins.
+dotnet tool restore >/dev/null || echo "[test] the .NET tools could not be restored; the generated-client test will fail" >&2
 
 # The test cluster is throw-away: durability buys nothing here and costs time.
 PG_FSYNC=off pg_private_start test "${BSGFUNDS_TEST_PG_PORT:-55433}"

@@ -85,7 +85,10 @@ public sealed class ContractOperationFilter : IOperationFilter
     {
         "application/json" => context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository),
         "text/csv" => new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row." },
-        "application/xml" => new OpenApiSchema { Type = JsonSchemaType.String, Description = "An XML document." },
+        // A whole document (an XML file, an NDJSON export) is a download: "binary" makes generated clients hand over the
+        // bytes as a stream (NSwag's FileResponse, a Blob in TypeScript) instead of trying to read them as a JSON string.
+        "application/xml" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An XML document." },
+        "application/x-ndjson" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "One JSON event per line." },
         _ => new OpenApiSchema { Type = JsonSchemaType.String },
     };
 

@@ -48,13 +48,14 @@ public static class OpenApiSetup
         return builder;
     }
 
-    // A generic type's full name carries assembly-qualified arguments, which are no schema id:
-    // ListPage<DonorView> becomes Api.Lists.ListPage.Api.Donors.DonorView.
+    // A generic type's full name carries assembly-qualified arguments, which are no schema id.
     private static string SchemaId(Type type)
     {
         var name = (type.IsConstructedGenericType ? type.GetGenericTypeDefinition() : type).FullName!
             .Replace("BsgFunds.", string.Empty, StringComparison.Ordinal).Replace('+', '.');
         if (!type.IsConstructedGenericType) return name;
+        // A page of donors is "Api.Donors.DonorViewPage": generated clients name their types after it.
+        if (type.GetGenericTypeDefinition() == typeof(Lists.ListPage<>)) return $"{SchemaId(type.GetGenericArguments()[0])}Page";
         return string.Join('.', type.GetGenericArguments().Select(SchemaId).Prepend(name[..name.IndexOf('`', StringComparison.Ordinal)]));
     }
 

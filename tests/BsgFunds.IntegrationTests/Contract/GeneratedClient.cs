@@ -26,6 +26,8 @@ public static class GeneratedClient
             "/className:BsgFundsClient", "/jsonLibrary:SystemTextJson", "/generateClientInterfaces:false", "/useBaseUrl:false",
             "/injectHttpClient:true", "/disposeHttpClient:false", "/operationGenerationMode:SingleClientFromOperationId",
             "/generateOptionalParameters:true", "/generateNullableReferenceTypes:true", "/generateDtoTypes:true",
+            // NSwag's System.Text.Json output converts enum properties but not lists of enums: the documented switch adds it.
+            "/jsonConverters:System.Text.Json.Serialization.JsonStringEnumConverter",
         ]);
         var sources = new[] { client, Path.Combine(AppContext.BaseDirectory, "Contract", programFile) }
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), new CSharpParseOptions(LanguageVersion.Latest), f));
@@ -41,9 +43,13 @@ public static class GeneratedClient
         return new AssemblyLoadContext(compilation.AssemblyName, isCollectible: true).LoadFromStream(image);
     }
 
-    private static async Task RunAsync(string file, IEnumerable<string> arguments)
+    /// <summary>Runs a tool and throws with its output when it fails.</summary>
+    public static async Task RunAsync(string file, IEnumerable<string> arguments, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory ?? RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();

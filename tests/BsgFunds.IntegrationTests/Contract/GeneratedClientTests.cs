@@ -13,7 +13,21 @@ public class GeneratedClientTests(AppFixture app) : ApiTest(app)
         var document = await (await Send("GET", "/swagger/v1/swagger.json", null)).ReadAsTextAsync();
         var program = await GeneratedClient.BuildAsync(document, "ClientFlow.cs.txt");
         var flow = program.GetType("BsgFunds.ClientProgram.ClientFlow")!.GetMethod("RunAsync")!;
-        var result = await (Task<string>)flow.Invoke(null, [Host.Server.CreateClient()])!;
-        result.Should().NotBeEmpty();
+        var result = await (Task<string>)flow.Invoke(null, [new Func<HttpClient>(Host.Server.CreateClient)])!;
+        result.Should().StartWith("90000");
+    }
+
+    [Fact]
+    public async Task a_typescript_client_from_openapi_typescript_type_checks_under_tsc_strict_and_refuses_omitted_required_fields()
+    {
+        var folder = Directory.CreateTempSubdirectory("bsgfunds-ts-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "swagger.json"), await (await Send("GET", "/swagger/v1/swagger.json", null)).ReadAsTextAsync());
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Contract", "usage.ts.txt"), Path.Combine(folder, "usage.ts"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Contract", "tsconfig.json.txt"), Path.Combine(folder, "tsconfig.json"));
+        var tools = Path.Combine(GeneratedClient.RepositoryRoot, "tests", "contract", "node_modules", ".bin");
+        File.Exists(Path.Combine(tools, "tsc")).Should().BeTrue("deploy/test.sh installs the contract tools from tests/contract/package-lock.json");
+
+        await GeneratedClient.RunAsync(Path.Combine(tools, "openapi-typescript"), ["swagger.json", "--output", "api.d.ts"], folder);
+        await GeneratedClient.RunAsync(Path.Combine(tools, "tsc"), ["--project", "tsconfig.json"], folder);
     }
 }

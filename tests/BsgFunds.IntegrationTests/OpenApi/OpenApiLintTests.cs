@@ -10,11 +10,11 @@ namespace BsgFunds.IntegrationTests.OpenApi;
 
 /// <summary>
 /// The served document passes Redocly's recommended rules and Spectral's spectral:oas rules with neither errors nor warnings,
-/// so that client generators, which trust it, get what the API does. deploy/test.sh installs both linters into .tools/openapi.
+/// so that client generators, which trust it, get what the API does. deploy/test.sh installs both linters from tests/contract/package-lock.json.
 /// </summary>
 public sealed class OpenApiLintTests(AppFixture app, ITestOutputHelper output) : ApiTest(app)
 {
-    private static readonly string Tools = Path.Combine(PlatformTests.RepoRoot(), ".tools", "openapi", "node_modules", ".bin");
+    private static readonly string Tools = Path.Combine(PlatformTests.RepoRoot(), "tests", "contract", "node_modules", ".bin");
 
     [Fact]
     public async Task served_document_has_no_redocly_errors_or_warnings()
