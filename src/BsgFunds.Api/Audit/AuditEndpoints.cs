@@ -71,11 +71,14 @@ public static class ExportEventsEndpoint
     [Authorize(Roles = Roles.Auditor)]
     [Tags("Audit")]
     [Produces("application/json", NdJson)]
-    public static async Task Get(long? after, int? limit, IDocumentStore store, HttpContext context)
+    public static async Task<IResult> Get(long? after, int? limit, IDocumentStore store, HttpContext context)
     {
         var streaming = context.Request.Headers.Accept.Any(a => a?.Contains(NdJson, StringComparison.OrdinalIgnoreCase) == true);
         var from = after ?? 0;
         context.Response.ContentType = streaming ? NdJson : "application/json";
+        // Wolverine answers 204 for an endpoint that returns nothing: this one writes its body itself and says so (200), and
+        // returns an empty result so that Wolverine leaves the status alone.
+        context.Response.StatusCode = StatusCodes.Status200OK;
         var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
         long last = from;
         if (!streaming)
@@ -106,6 +109,7 @@ public static class ExportEventsEndpoint
         }
 
         await writer.FlushAsync(context.RequestAborted);
+        return Results.Empty;
     }
 }
 

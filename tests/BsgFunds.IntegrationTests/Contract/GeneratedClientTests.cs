@@ -31,3 +31,31 @@ public class GeneratedClientTests(AppFixture app) : ApiTest(app)
         await GeneratedClient.RunAsync(Path.Combine(tools, "tsc"), ["--project", "tsconfig.json"], folder);
     }
 }
+
+/// <summary>The contract check every answer of the suite passes through (<see cref="ContractValidation"/>) catches a document that lies.</summary>
+public class ContractValidationTests(AppFixture app) : ApiTest(app)
+{
+    [Fact]
+    public async Task an_answer_that_breaks_the_served_document_fails_the_test_that_received_it()
+    {
+        var served = ContractValidation.Document!;
+        var fo = await TokenFor("FinanceOfficer", "fo-1");
+        var id = (await ReadAs<Created>(await Send("POST", "/api/donors", fo, new { name = "Checked", type = "Foundation" }, 201))).Id;
+        await Send("GET", $"/api/donors/{id}", fo);
+
+        var lying = OpenApi.ServedDocument.Parse(served.Root.ToJsonString());
+        lying.Schema("Api.Donors.DonorView")["required"]!.AsArray().Add("iban");
+        ContractValidation.Document = lying;
+        try
+        {
+            var result = await Send("GET", $"/api/donors/{id}", fo, expectedStatus: ContractValidation.ViolationStatus);
+            (await result.ReadAsTextAsync()).Should().Contain("iban");
+        }
+        finally
+        {
+            ContractValidation.Document = served;
+        }
+    }
+
+    private sealed record Created(Guid Id);
+}

@@ -47,13 +47,27 @@ public sealed class AppFixture : IAsyncLifetime
                 services.DisableAllExternalWolverineTransports();
                 services.RunWolverineInSoloMode();
                 services.AddSingleton<IStartupFilter, ThrowingEndpointFilter>();
+                services.AddSingleton<IStartupFilter, Contract.ContractValidation>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ILoggerProvider>(Logs);
             });
         });
+        using var http = Host.Server.CreateClient();
+        Contract.ContractValidation.Document = OpenApi.ServedDocument.Parse(await http.GetStringAsync("/swagger/v1/swagger.json"));
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        var report = Environment.GetEnvironmentVariable("BSGFUNDS_CONTRACT_REPORT");
+        if (report is not null)
+        {
+            await File.WriteAllLinesAsync(report,
+                [$"{Contract.ContractValidation.Checked} answers checked, {Contract.ContractValidation.Violations.Count} violations",
+                 .. Contract.ContractValidation.Violations]);
+        }
+
+        await Host.DisposeAsync();
+    }
 
     /// <summary>A request that reaches the end of the pipeline and throws, to prove unhandled errors become a 500 problem.</summary>
     private sealed class ThrowingEndpointFilter : IStartupFilter
