@@ -72,6 +72,11 @@ public static class ReliabilitySetup
 
     public static WebApplication UseBsgReliability(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            Reliability.CommitTracker.Begin(context);
+            return next(context);
+        });
         // Kestrel enforces the body limit too; this refuses a declared oversize body early on any server.
         app.Use(async (context, next) =>
         {
