@@ -11,8 +11,8 @@ api_port=5181; prism_port=4181; work=$(mktemp -d)
 pg_port=$(printf '%s' "$PG_CONNECTION" | sed -n 's/.*Port=\([0-9]*\).*/\1/p')
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "drop database if exists bsgfunds_prism" -c "create database bsgfunds_prism" >/dev/null
 export ConnectionStrings__Marten="${PG_CONNECTION/Database=bsgfunds/Database=bsgfunds_prism}"
-ASPNETCORE_ENVIRONMENT=Development dotnet src/BsgFunds.Api/bin/Release/net10.0/BsgFunds.Api.dll --urls "http://127.0.0.1:$api_port" \
-  >"$work/api.log" 2>&1 &
+(cd src/BsgFunds.Api/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development dotnet BsgFunds.Api.dll \
+  --urls "http://127.0.0.1:$api_port") >"$work/api.log" 2>&1 &
 api=$!
 trap 'kill $api $prism 2>/dev/null || true' EXIT
 for _ in $(seq 60); do curl -fs "http://127.0.0.1:$api_port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
