@@ -65,8 +65,8 @@ public sealed class ContractDocumentFilter : IDocumentFilter
     }
 
     /// <summary>
-    /// A reference wrapped in allOf is there only to carry "nullable"; OpenAPI 3.0 wants a type beside it, which is the
-    /// referenced schema's. A non-nullable one is the plain reference again.
+    /// A reference wrapped in allOf is there only to carry "nullable": it becomes one of null or the reference. A
+    /// non-nullable one is the plain reference again.
     /// </summary>
     private static void Unwrap(OpenApiSchema schema, IDictionary<string, IOpenApiSchema> schemas)
     {
@@ -88,12 +88,9 @@ public sealed class ContractDocumentFilter : IDocumentFilter
 
         var nullable = wrapper.Type is { } type && type.HasFlag(JsonSchemaType.Null);
         if (!nullable && wrapper.Description is null && wrapper.Default is null) return reference;
-        if (nullable && reference.Reference.Id is { } id && schemas.TryGetValue(id, out var target) && target.Type is { } targetType)
-        {
-            wrapper.Type = targetType | JsonSchemaType.Null;
-        }
-
-        return wrapper;
+        if (!nullable) return wrapper;
+        // A reference that may be null: one of null or the referenced schema, as JSON Schema says it.
+        return new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference], Description = wrapper.Description };
     }
 
     private static IEnumerable<OpenApiOperation> Operations(OpenApiDocument document) =>

@@ -61,7 +61,9 @@ public static class OpenApiSetup
 
     public static WebApplication UseBsgOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
+        // OpenAPI 3.1: a member that may be null is a JSON Schema union with null, which every validator reads alike
+        // (3.0's "nullable" does not reach into an allOf, and strict validators such as Prism refuse such nulls).
+        app.UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "BsgFunds v1"));
         return app;
     }

@@ -22,10 +22,16 @@ public sealed class ServedDocument(JsonNode root)
     {
         if (schema["$ref"] is { } reference) return Schema(((string)reference!)["#/components/schemas/".Length..]);
         if (schema["allOf"] is JsonArray { Count: 1 } allOf) return Resolve(allOf[0]!);
+        if (schema["oneOf"] is JsonArray oneOf && oneOf.FirstOrDefault(s => (string?)s?["type"] != "null") is { } other) return Resolve(other);
         return schema.AsObject();
     }
 
-    public static bool Nullable(JsonNode schema) => (bool?)schema["nullable"] == true;
+    /// <summary>Whether a member may be null: OpenAPI 3.1 says so with a null type or a null alternative.</summary>
+    public static bool Nullable(JsonNode schema) =>
+        schema["type"] is JsonArray types && types.Any(t => (string?)t == "null")
+        || (string?)(schema["type"] as JsonValue) == "null"
+        || schema["oneOf"] is JsonArray oneOf && oneOf.Any(s => s is not null && Nullable(s))
+        || schema["anyOf"] is JsonArray anyOf && anyOf.Any(s => s is not null && Nullable(s));
 
     public static IReadOnlyList<string> Required(JsonObject schema) =>
         schema["required"]?.AsArray().Select(r => (string)r!).ToList() ?? [];
