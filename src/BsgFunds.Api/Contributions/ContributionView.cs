@@ -7,7 +7,8 @@ namespace BsgFunds.Api.Contributions;
 public sealed record ConditionView(int Number, string Description, DateOnly? SatisfiedOn, decimal? RevenueReleasedChf);
 
 /// <summary>An amendment of the agreement: the total it restated and its change from the terms before it.</summary>
-public sealed record AmendmentView(string Reference, DateOnly SignedOn, string Reason, Money Amount, Money Change, decimal ChangeChf, DateTimeOffset RecordedAt);
+public sealed record AmendmentView(string Reference, DateOnly SignedOn, string Reason, Money Amount, Money Change, decimal ChangeChf,
+    DateTimeOffset RecordedAt);
 
 /// <summary>The agreement's terms in force (as signed, or as last amended), with its amendments in order.</summary>
 public sealed record AgreementView(
@@ -57,7 +58,8 @@ public sealed record ContributionView(
                 a.Conditions.Select(k => c.SatisfiedConditions.FirstOrDefault(s => s.Number == k.Number) is { } s
                     ? new ConditionView(k.Number, k.Description, s.On, s.RevenueReleasedChf)
                     : new ConditionView(k.Number, k.Description, null, null)).ToList(),
-                (c.Amendments ?? []).Select(m => new AmendmentView(m.Reference, m.SignedOn, m.Reason, m.Amount, m.Change, m.ChangeChf, m.RecordedAt)).ToList())
+                (c.Amendments ?? []).Select(m => new AmendmentView(m.Reference, m.SignedOn, m.Reason, m.Amount, m.Change, m.ChangeChf,
+                    m.RecordedAt)).ToList())
             : null;
         return new ContributionView(
             c.Id, c.DonorId, c.Source, c.Status, c.Earmark, c.Pledged, c.PledgedOn, agreement,

@@ -39,7 +39,8 @@ public static class RecordExchangeRateEndpoint
             : null;
         var inUse = current?.RateOf(currency) is not null && await InUseAsync(session, currency, month);
         var events = ExchangeRateDecision
-            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, user.FindFirstValue(Claims.Subject)!, clock.GetUtcNow())
+            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, user.FindFirstValue(Claims.Subject)!,
+                clock.GetUtcNow())
             .OrRefuse();
         foreach (var recorded in events) session.Events.Append(recorded.MonthId, recorded);
         return ExchangeRateView.From(events.Count > 0 ? events[0] : current!.RateOf(currency)!);

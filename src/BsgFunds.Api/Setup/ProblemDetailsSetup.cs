@@ -29,7 +29,8 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Of(context.HttpContext);
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
             JsonProblems.ExplainQuery(context.ProblemDetails);
-            if (JsonProblems.Explain(context.ProblemDetails, context.HttpContext)) JsonProblems.LogRefused(context.HttpContext, context.ProblemDetails);
+            if (JsonProblems.Explain(context.ProblemDetails, context.HttpContext)) JsonProblems.LogRefused(context.HttpContext,
+                context.ProblemDetails);
         });
         // After the default writer, which declines when the Accept header names neither JSON nor */* (a CSV report, say):
         // an error still gets its problem body instead of an empty answer.

@@ -93,7 +93,8 @@ public sealed class ContractValidation : IStartupFilter
         var response = operation["responses"]?[status] ?? operation["responses"]?["default"];
         if (response is null) return $"{where}: {method.ToUpperInvariant()} {template} declares no {status} answer";
         var mediaType = context.Response.ContentType?.Split(';')[0].Trim();
-        if (body.Length == 0 && mediaType is null) return response["content"] is null ? null : $"{where}: the answer has no body, the document says it has one";
+        if (body.Length == 0 && mediaType is null)
+            return response["content"] is null ? null : $"{where}: the answer has no body, the document says it has one";
         if (mediaType is null) return $"{where}: a body without a Content-Type";
         var declared = response["content"]?[mediaType]?["schema"];
         if (declared is null) return $"{where}: {method.ToUpperInvariant()} {template} {status} does not declare {mediaType}";

@@ -24,7 +24,8 @@ public class GeneratedClientTests(AppFixture app) : ApiTest(app)
     public async Task a_typescript_client_from_openapi_typescript_type_checks_under_tsc_strict_and_refuses_omitted_required_fields()
     {
         var folder = Directory.CreateTempSubdirectory("bsgfunds-ts-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "swagger.json"), await (await Send("GET", "/swagger/v1/swagger.json", null)).ReadAsTextAsync());
+        await File.WriteAllTextAsync(Path.Combine(folder, "swagger.json"), await (await Send("GET", "/swagger/v1/swagger.json",
+            null)).ReadAsTextAsync());
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Contract", "usage.ts.txt"), Path.Combine(folder, "usage.ts"));
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Contract", "tsconfig.json.txt"), Path.Combine(folder, "tsconfig.json"));
         var tools = Path.Combine(GeneratedClient.RepositoryRoot, "tests", "contract", "node_modules", ".bin");
