@@ -89,14 +89,15 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{large}/approve", null, 422))).Code.Should().Be("delegation-limit-exceeded");
 
         var later = await Spending.RequestAllocation(po, 1, "Translation", 10m);
-        Clock.Offset = TimeSpan.FromDays(3);
+        var before = Clock.Offset;
+        Clock.Offset = before + TimeSpan.FromDays(3);
         try
         {
             (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{later}/approve", null, 422))).Code.Should().Be("delegation-expired");
         }
         finally
         {
-            Clock.Offset = TimeSpan.Zero;
+            Clock.Offset = before;
         }
 
         await Spending.Approve(tsb, large);
