@@ -33,6 +33,8 @@ public class SignInTests(AppFixture app) : ApiTest(app)
     [Theory]
     [InlineData("{\"sub\":\"\",\"roles\":[\"FinanceOfficer\"]}", "sub")]
     [InlineData("{\"sub\":\"a\",\"roles\":[]}", "roles")]
+    [InlineData("{\"sub\":\"a\\u0000b\",\"roles\":[\"FinanceOfficer\"]}", "sub")]
+    [InlineData("{\"sub\":\"a\",\"name\":\"Evil\\u202Eman\",\"roles\":[\"FinanceOfficer\"]}", "name")]
     [InlineData("{\"sub\":\"a\",\"roles\":[\"Janitor\"]}", "roles")]
     [InlineData("{\"sub\":\"a\",\"roles\":[null]}", "roles")]
     [InlineData("{\"sub\":\"a\",\"roles\":[\"Donor\"]}", "donorId")]
@@ -79,6 +81,19 @@ public class SignInTests(AppFixture app) : ApiTest(app)
     }
 
     private sealed record OwnPage(List<Created> Items, long Total);
+
+    [Theory]
+    [InlineData("fo\u0000x")]
+    [InlineData("fo\u202Ex")]
+    public async Task a_token_whose_person_is_not_plain_text_is_refused_and_nothing_is_written(string sub)
+    {
+        var token = SignedToken(sub, null, "FinanceOfficer");
+        var before = (await AllEvents()).Count;
+        var problem = await ProblemOf(await Send("POST", "/api/donors", token, new { name = "Never", type = "Foundation" }, 401));
+        problem.Code.Should().Be("identity-invalid");
+        (await ProblemOf(await Send("GET", "/api/donors", token, expectedStatus: 401))).Code.Should().Be("identity-invalid");
+        (await AllEvents()).Should().HaveCount(before);
+    }
 
     /// <summary>A token signed as the dev token endpoint would, for role sets it now refuses to sign.</summary>
     private string SignedToken(string sub, Guid? donorId, params string[] roles)
