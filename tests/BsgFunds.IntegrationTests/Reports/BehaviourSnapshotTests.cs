@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BsgFunds.IntegrationTests.Foundation;
+using BsgFunds.IntegrationTests.Infrastructure;
+using FluentAssertions;
+using Marten;
+using Marten.Events;
+using Xunit;
+using static BsgFunds.IntegrationTests.Reports.GoldenScenario;
+
+namespace BsgFunds.IntegrationTests.Reports;
+
+/// <summary>
+/// The safety net of every redesign (a redesign changes no behaviour): the golden fund year's stored events and report
+/// figures, byte for byte, against the snapshot committed in Reports/Snapshots. Ids, instants and hashes differ from run
+/// to run and years move with the calendar, so they are written as the order they first appear in and as year tokens;
+/// everything else (event types, every field of every event, every figure) must stay the same. After a change that
+/// means to change behaviour, regenerate with BSGFUNDS_UPDATE_SNAPSHOTS=1 and review the diff.
+/// </summary>
+public partial class BehaviourSnapshotTests(AppFixture app) : ApiTest(app)
+{
+    private static readonly string SnapshotFile = Path.Combine(PlatformTests.RepoRoot(), "tests", "BsgFunds.IntegrationTests", "Reports", "Snapshots",
+        "golden-year.txt");
+
+    [Fact]
+    public async Task the_golden_year_stores_the_same_events_and_reports_the_same_figures_as_the_snapshot()
+    {
+        var before = Clock.Offset;
+        // A fixed day of the year, so that dates the API takes from today (refunds, write-offs) are the same on every run.
+        Clock.Offset = new DateTimeOffset(Y, 11, 30, 10, 0, 0, TimeSpan.Zero) - TimeProvider.System.GetUtcNow();
+        try
+        {
+            var scenario = new GoldenScenario();
+            await scenario.Run((role, sub, donor) => TokenFor(role, sub, donor), Host);
+            await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+            var text = new StringBuilder();
+            await using (var session = Store.QuerySession())
+            {
+                var rows = await session.QueryAsync<string>(
+                    "select seq_id || ' ' || type || ' ' || version || ' ' || data::text from bsgfunds.mt_events order by seq_id");
+                foreach (var row in rows) text.AppendLine(row);
+            }
+
+            var auditor = await TokenFor("Auditor", "snapshot");
+            foreach (var url in new[]
+            {
+                $"/api/reports/line-items?year={Y}", $"/api/reports/funding-sources?year={Y}", $"/api/reports/participation?year={Y}",
+                "/api/reports/trial-balance", $"/api/reports/donors/{scenario.UnitedStates}/statement?from={D(Y, 1, 1)}&to={D(Y, 12, 31)}",
+                $"/api/reports/donors/{scenario.Foundation}/statement?from={D(Y, 1, 1)}&to={D(Y, 12, 31)}",
+                $"/api/reports/donors/{scenario.Itu}/statement?from={D(Y, 1, 1)}&to={D(Y, 12, 31)}",
+            })
+            {
+                using var report = JsonDocument.Parse(await (await Send("GET", url, auditor)).ReadAsTextAsync());
+                text.AppendLine(url).AppendLine(JsonSerializer.Serialize(report.RootElement, Plain));
+            }
+
+            var actual = Normalise(text.ToString());
+            if (Environment.GetEnvironmentVariable("BSGFUNDS_UPDATE_SNAPSHOTS") == "1") await File.WriteAllTextAsync(SnapshotFile, actual);
+            File.Exists(SnapshotFile).Should().BeTrue("the snapshot is committed; BSGFUNDS_UPDATE_SNAPSHOTS=1 writes it");
+            var expected = (await File.ReadAllTextAsync(SnapshotFile)).Split('\n');
+            var lines = actual.Split('\n');
+            var first = Enumerable.Range(0, Math.Max(lines.Length, expected.Length))
+                .FirstOrDefault(i => i >= lines.Length || i >= expected.Length || lines[i] != expected[i], -1);
+            first.Should().Be(-1, $"line {first + 1} differs:\nexpected: {Line(expected, first)}\nactual:   {Line(lines, first)}");
+        }
+        finally
+        {
+            Clock.Offset = before;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Line(string[] lines, int i) => i >= 0 && i < lines.Length ? lines[i] : "(none)";
+
+    /// <summary>Ids by order of first appearance, instants and hashes as placeholders, years as tokens relative to Y.</summary>
+    private static string Normalise(string text)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        text = Guid().Replace(text, m => $"<id{(ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count + 1)}>");
+        text = Instant().Replace(text, "<instant>");
+        text = Hash().Replace(text, "<hash>");
+        for (var offset = -2; offset <= 4; offset++)
+        {
+            var year = (Y + offset).ToString(CultureInfo.InvariantCulture);
+            text = Regex.Replace(text, $@"\b{year}(?=-\d\d)|(?<=year\D{{1,4}}){year}\b", offset == 0 ? "Y" : $"Y{offset:+0;-0}",
+                RegexOptions.IgnoreCase);
+        }
+
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]
+    private static partial Regex Instant();
+
+    [GeneratedRegex("\\b[0-9a-f]{64}\\b")]
+    private static partial Regex Hash();
+}
