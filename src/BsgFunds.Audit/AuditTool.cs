@@ -67,13 +67,16 @@ public static class AuditTool
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Trial balance through sequence {balance.LastSequence} (CHF)");
         foreach (var a in balance.Accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal))
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{a.Account,-80} {a.DebitsChf,16:0.00} {a.CreditsChf,16:0.00} {a.BalanceChf,16:0.00}"));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{"Total",-80} {balance.TotalDebitsChf,16:0.00} {balance.TotalCreditsChf,16:0.00}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{a.Account,-80} {a.DebitsChf,16:0.00} {a.CreditsChf,16:0.00} {a.BalanceChf,16:0.00}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{"Total",-80} {balance.TotalDebitsChf,16:0.00} {balance.TotalCreditsChf,16:0.00}"));
         return intact ? 0 : 1;
     }
 
     /// <summary>Recomputes the chain; the exported hashes only help to say where it first breaks.</summary>
-    public static (bool Intact, long? FirstBroken, string Recomputed) Verify(IReadOnlyList<(ChainedEvent Event, string? ExportedHash)> events, string? digestHash)
+    public static (bool Intact, long? FirstBroken, string Recomputed) Verify(IReadOnlyList<(ChainedEvent Event, string? ExportedHash)> events,
+        string? digestHash)
     {
         var previous = ChainHash.Genesis;
         long? broken = null;

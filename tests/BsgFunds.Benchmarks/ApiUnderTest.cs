@@ -22,14 +22,16 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
     public async Task SetUpReaderAsync()
     {
         ReaderDonorId = await Create("FinanceOfficer", "/api/donors", new { name = "Reader donor", type = "Foundation" });
-        var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = ReaderDonorId, source = "OtherVoluntary", amount = new { amount = 1_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
+        var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = ReaderDonorId, source = "OtherVoluntary",
+            amount = new { amount = 1_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
         await Create("FinanceOfficer", $"/api/contributions/{c}/agreement", new
         {
             signedOn = "2026-01-05", reference = "READER", amount = new { amount = 1_000_000m, currency = "CHF" },
             instalments = new[] { new { dueOn = "2026-12-31", amount = 1_000_000m } },
         });
         for (var i = 0; i < 20; i++)
-            await Create("FinanceOfficer", $"/api/contributions/{c}/receipts", new { amount = new { amount = 1_000m, currency = "CHF" }, valueDate = $"2026-02-{i + 1:D2}", bankReference = $"READER-{i}" });
+            await Create("FinanceOfficer", $"/api/contributions/{c}/receipts", new { amount = new { amount = 1_000m, currency = "CHF" },
+                valueDate = $"2026-02-{i + 1:D2}", bankReference = $"READER-{i}" });
     }
 
     public async Task<double> StartAsync(bool stopAfter)
@@ -115,7 +117,8 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
         var contributions = new List<Guid>();
         for (var i = 0; i < 100; i++)
         {
-            var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = DonorId, source = "OtherVoluntary", amount = new { amount = 1_000_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
+            var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = DonorId, source = "OtherVoluntary",
+                amount = new { amount = 1_000_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
             await Create("FinanceOfficer", $"/api/contributions/{c}/agreement", new
             {
                 signedOn = "2026-01-05", reference = $"B-{i}", amount = new { amount = 1_000_000_000m, currency = "CHF" },
@@ -147,13 +150,16 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
         // Hot spot: approvals contending for one pool of cash (the spending lock serialises them).
         // Enough cash and requests that neither runs out within the window: CHF 100 000 received into the pool, and
         // 6 000 requests of CHF 10 (the approvals measured come to about a tenth of that).
-        await Send("FinanceOfficer", HttpMethod.Post, $"/api/contributions/{contributions[0]}/receipts", new { amount = new { amount = 100_000m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = "pool" });
+        await Send("FinanceOfficer", HttpMethod.Post, $"/api/contributions/{contributions[0]}/receipts", new { amount = new { amount = 100_000m,
+            currency = "CHF" }, valueDate = "2026-02-01", bankReference = "pool" });
         var allocations = new System.Collections.Concurrent.ConcurrentQueue<Guid>();
-        var requests = Enumerable.Range(0, 6000).Select(_ => Create("ProgrammeOfficer", "/api/allocations", new { year = 2026, programme = 1, use = "Translation", title = "bench", amountChf = 10m }));
+        var requests = Enumerable.Range(0, 6000).Select(_ => Create("ProgrammeOfficer", "/api/allocations", new { year = 2026, programme = 1,
+            use = "Translation", title = "bench", amountChf = 10m }));
         foreach (var batch in requests.Chunk(16)) foreach (var id in await Task.WhenAll(batch)) allocations.Enqueue(id);
         await Send("TsbDirector", HttpMethod.Post, $"/api/allocations/{allocations.First()}/approve");
         results.Add(await Measure.LoadAsync("API final approvals on one pool (hot spot), 8 clients", 8, window, async (_, _) =>
-            allocations.TryDequeue(out var id) && (await Send("TsbDirector", HttpMethod.Post, $"/api/allocations/{id}/approve")).IsSuccessStatusCode));
+            allocations.TryDequeue(out var id) && (await Send("TsbDirector", HttpMethod.Post,
+                $"/api/allocations/{id}/approve")).IsSuccessStatusCode));
         Console.WriteLine($"{results[^1].Name}: {results[^1].PerSecond:0} ops/s p50 {results[^1].P50Ms:0.0} p99 {results[^1].P99Ms:0.0}");
     }
 

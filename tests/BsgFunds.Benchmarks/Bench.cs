@@ -46,7 +46,8 @@ public static class Bench
             var profiled = new ApiUnderTest(apiDll, cs, 5097);
             await profiled.StartAsync(stopAfter: false);
             Console.WriteLine($"API pid {profiled.Pid}");
-            await profiled.LoadAsync(Results, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), only8: !o.ContainsKey("all"));
+            await profiled.LoadAsync(Results, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+                only8: !o.ContainsKey("all"));
             Console.WriteLine($"peak RSS {profiled.PeakRssMb():0} MB");
             await profiled.StopAsync();
             return 0;
@@ -88,16 +89,20 @@ public static class Bench
             }
 
             Add(new Result($"projections catch-up to {seeded:N0} events", 0, caughtUp.Value.TotalMilliseconds, 0, 0, seeded, "ms"));
-            Add(new Result($"GET line-items at {seeded:N0} events (median of 20)", 0, await api.ReadAsync("/api/reports/line-items?year=2026", 20), 0, 0, seeded, "ms"));
-            Add(new Result($"GET donor statement at {seeded:N0} events (median of 20)", 0, await api.ReadAsync($"/api/reports/donors/{api.ReaderDonorId}/statement?from=2026-01-01&to=2026-12-31", 20), 0, 0, seeded, "ms"));
-            Add(new Result($"GET line-items as of now at {seeded:N0} events (median of 5)", 0, await api.ReadAsync($"/api/reports/line-items?year=2026&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}", 5), 0, 0, seeded, "ms"));
+            Add(new Result($"GET line-items at {seeded:N0} events (median of 20)", 0, await api.ReadAsync("/api/reports/line-items?year=2026", 20),
+                0, 0, seeded, "ms"));
+            Add(new Result($"GET donor statement at {seeded:N0} events (median of 20)", 0,
+                await api.ReadAsync($"/api/reports/donors/{api.ReaderDonorId}/statement?from=2026-01-01&to=2026-12-31", 20), 0, 0, seeded, "ms"));
+            Add(new Result($"GET line-items as of now at {seeded:N0} events (median of 5)", 0,
+                await api.ReadAsync($"/api/reports/line-items?year=2026&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}", 5), 0, 0, seeded, "ms"));
             Add(new Result($"book document size at {seeded:N0} events", 0, await Seeder.BookSizeMbAsync(cs), 0, 0, seeded, "MB"));
         }
 
         var (events, scanRate) = await RawScanAsync(cs);
         Add(new Result($"raw ordered scan of {events:N0} events", scanRate, 0, 0, 0, events, "events/s"));
         var (rebuild, each) = await api.RebuildAsync();
-        Add(new Result($"full rebuild of every projection over {events:N0} events", events / (rebuild.TotalMilliseconds / 1000), rebuild.TotalMilliseconds, 0, 0, events, "events/s"));
+        Add(new Result($"full rebuild of every projection over {events:N0} events", events / (rebuild.TotalMilliseconds / 1000),
+            rebuild.TotalMilliseconds, 0, 0, events, "events/s"));
         foreach (var (projection, ms) in each)
             Add(new Result($"rebuild of {projection} alone over {events:N0} events", events / (ms / 1000), ms, 0, 0, events, "events/s"));
         Add(new Result("API peak RSS at the end", 0, api.PeakRssMb(), 0, 0, 1, "MB"));
@@ -111,7 +116,8 @@ public static class Bench
     {
         Results.Add(r);
         var value = r.Unit is "ms" or "MB" ? r.P50Ms : r.PerSecond;
-        var latency = r.P99Ms > 0 ? string.Create(CultureInfo.InvariantCulture, $"  p50 {r.P50Ms:0.0} ms p95 {r.P95Ms:0.0} ms p99 {r.P99Ms:0.0} ms") : "";
+        var latency = r.P99Ms > 0 ? string.Create(CultureInfo.InvariantCulture,
+            $"  p50 {r.P50Ms:0.0} ms p95 {r.P95Ms:0.0} ms p99 {r.P99Ms:0.0} ms") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-70} {value,12:0.0} {r.Unit}") + latency);
     }
 
@@ -121,18 +127,22 @@ public static class Bench
         await using (var c = new NpgsqlConnection(cs))
         {
             await c.OpenAsync();
-            await new NpgsqlCommand("create table if not exists bench_insert (id bigserial primary key, data jsonb not null)", c).ExecuteNonQueryAsync();
+            await new NpgsqlCommand("create table if not exists bench_insert (id bigserial primary key, data jsonb not null)",
+                c).ExecuteNonQueryAsync();
         }
 
         var script = Path.GetTempFileName();
-        await File.WriteAllTextAsync(script, "insert into bench_insert (data) values ('{\"ContributionId\":\"0b6e5f50-6f6c-4d8e-9a43-5b1d2c3e4f50\",\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"},\"BankReference\":\"R\"}');\n");
-        var start = new ProcessStartInfo(Path.Combine(pgBin, "pgbench"), $"-n -c 8 -j 2 -T {Window.TotalSeconds} -f {script} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
+        await File.WriteAllTextAsync(script,
+            "insert into bench_insert (data) values ('{\"ContributionId\":\"0b6e5f50-6f6c-4d8e-9a43-5b1d2c3e4f50\",\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"},\"BankReference\":\"R\"}');\n");
+        var start = new ProcessStartInfo(Path.Combine(pgBin, "pgbench"),
+            $"-n -c 8 -j 2 -T {Window.TotalSeconds} -f {script} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(start)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         var tps = System.Text.RegularExpressions.Regex.Match(output, @"tps = ([\d.]+) \(without");
-        Add(new Result("baseline: pgbench insert-only script, 8 clients", tps.Success ? double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture) : 0, 0, 0, 0, 0, "tx/s"));
+        Add(new Result("baseline: pgbench insert-only script, 8 clients", tps.Success ? double.Parse(tps.Groups[1].Value,
+            CultureInfo.InvariantCulture) : 0, 0, 0, 0, 0, "tx/s"));
     }
 
     private static async Task NpgsqlLoopAsync(string cs)
@@ -176,7 +186,8 @@ public static class Bench
         app.MapGet("/ping", () => "pong");
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5096") };
-        Add(await Measure.LoadAsync("baseline: bare ASP.NET endpoint, 8 clients", 8, Window, async (_, _) => (await http.GetAsync("/ping")).IsSuccessStatusCode));
+        Add(await Measure.LoadAsync("baseline: bare ASP.NET endpoint, 8 clients", 8, Window, async (_,
+            _) => (await http.GetAsync("/ping")).IsSuccessStatusCode));
         await app.StopAsync();
     }
 

@@ -26,12 +26,14 @@ public static class Report
         var scan = Find("raw ordered scan");
         var rebuild = Find("full rebuild");
         var startup = Ms("API start-up");
-        var rss = results.Where(r => r.Name.StartsWith("API peak RSS after the command load", StringComparison.Ordinal)).Select(r => r.P50Ms).DefaultIfEmpty(0).Max();
+        var rss = results.Where(r => r.Name.StartsWith("API peak RSS after the command load",
+            StringComparison.Ordinal)).Select(r => r.P50Ms).DefaultIfEmpty(0).Max();
 
         var text = new StringBuilder();
         text.AppendLine("# Performance");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Figures of one run of `bash tests/benchmark.sh` on {DateTime.UtcNow:yyyy-MM-dd} ({Machine()}). Raw numbers: `docs/performance.json`.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Figures of one run of `bash tests/benchmark.sh` on {DateTime.UtcNow:yyyy-MM-dd} ({Machine()}). Raw numbers: `docs/performance.json`.");
         text.AppendLine("Everything ran on the same 2 cores: PostgreSQL, the API and the load generator. Closed-loop clients over HTTP on loopback; each load lasts 10 s.");
         text.AppendLine();
         text.AppendLine("| measurement | value | unit | p50 ms | p95 ms | p99 ms |");
@@ -39,28 +41,34 @@ public static class Report
         foreach (var r in results)
         {
             var value = r.Unit is "ms" or "MB" ? r.P50Ms : r.PerSecond;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {F(value)} | {r.Unit} | {(r.P99Ms > 0 ? F(r.P50Ms) : "")} | {(r.P99Ms > 0 ? F(r.P95Ms) : "")} | {(r.P99Ms > 0 ? F(r.P99Ms) : "")} |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Name} | {F(value)} | {r.Unit} | {(r.P99Ms > 0 ? F(r.P50Ms) : "")} | {(r.P99Ms > 0 ? F(r.P95Ms) : "")} | {(r.P99Ms > 0 ? F(r.P99Ms) : "")} |");
         }
 
         text.AppendLine();
         text.AppendLine("## Goals");
         text.AppendLine("| goal | measured | met |");
         text.AppendLine("|---|---|---|");
-        void Goal(string goal, string measured, bool met) => text.AppendLine(CultureInfo.InvariantCulture, $"| {goal} | {measured} | {(met ? "yes" : "**no**")} |");
-        Goal("command path ≥ 50 % of raw Marten append", $"{F(bestSpread?.PerSecond ?? 0)} / {F(marten)} events/s = {Pct((bestSpread?.PerSecond ?? 0) / marten)}", (bestSpread?.PerSecond ?? 0) >= 0.5 * marten);
+        void Goal(string goal, string measured, bool met) => text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {goal} | {measured} | {(met ? "yes" : "**no**")} |");
+        Goal("command path ≥ 50 % of raw Marten append",
+            $"{F(bestSpread?.PerSecond ?? 0)} / {F(marten)} events/s = {Pct((bestSpread?.PerSecond ?? 0) / marten)}",
+            (bestSpread?.PerSecond ?? 0) >= 0.5 * marten);
         Goal("≥ 500 money commands per second", $"{F(bestSpread?.PerSecond ?? 0)}/s", (bestSpread?.PerSecond ?? 0) >= 500);
         var half = spread.Where(r => r.PerSecond <= (bestSpread?.PerSecond ?? 0) * 0.75).MaxBy(r => r.PerSecond) ?? spread.FirstOrDefault();
         Goal("p99 ≤ 50 ms at half load", $"{F(half?.P99Ms ?? 0)} ms at {F(half?.PerSecond ?? 0)}/s", (half?.P99Ms ?? 999) <= 50);
         Goal("hot spot ≥ 50 % of the spread rate", $"{F(hot)} / {F(spread8)} = {Pct(hot / spread8)}", hot >= 0.5 * spread8);
         if (reads.Count > 1)
         {
-            Goal("reads at the largest history ≤ 1.3 × at 10 000 events", $"line items {F(reads[^1].P50Ms)} vs {F(reads[0].P50Ms)} ms; statement {F(statements[^1].P50Ms)} vs {F(statements[0].P50Ms)} ms",
+            Goal("reads at the largest history ≤ 1.3 × at 10 000 events",
+                $"line items {F(reads[^1].P50Ms)} vs {F(reads[0].P50Ms)} ms; statement {F(statements[^1].P50Ms)} vs {F(statements[0].P50Ms)} ms",
                 reads[^1].P50Ms <= 1.3 * reads[0].P50Ms && statements[^1].P50Ms <= 1.3 * statements[0].P50Ms);
         }
 
         if (asOf is not null) Goal("as-of report ≤ 2 s", $"{F(asOf.P50Ms)} ms at {asOf.Count:N0} events", asOf.P50Ms <= 2000);
         if (rebuild is not null && scan is not null)
-            Goal("rebuild ≤ 3 min and ≥ 30 % of the raw scan rate", $"{F(rebuild.P50Ms / 1000)} s; {F(rebuild.PerSecond)} vs {F(scan.PerSecond)} events/s = {Pct(rebuild.PerSecond / scan.PerSecond)}",
+            Goal("rebuild ≤ 3 min and ≥ 30 % of the raw scan rate",
+                $"{F(rebuild.P50Ms / 1000)} s; {F(rebuild.PerSecond)} vs {F(scan.PerSecond)} events/s = {Pct(rebuild.PerSecond / scan.PerSecond)}",
                 rebuild.P50Ms <= 180_000 && rebuild.PerSecond >= 0.3 * scan.PerSecond);
         Goal("start-up to ready ≤ 3 s", $"{F(startup)} ms (pre-generated code, CodeGeneration:Mode=Static)", startup <= 3000);
         Goal("RSS under load ≤ 300 MB", $"{F(rss)} MB peak through start-up and the command loads", rss <= 300);
@@ -69,16 +77,19 @@ public static class Report
         text.AppendLine("## Notes");
         foreach (var note in notes) text.AppendLine($"- {note}");
         var existing = File.Exists(markdownPath) ? await File.ReadAllTextAsync(markdownPath) : string.Empty;
-        var analysis = existing.IndexOf("\n## Analysis", StringComparison.Ordinal) is var i and >= 0 ? existing[(i + 1)..] : "## Analysis\n(to be written from the figures above)\n";
+        var analysis = existing.IndexOf("\n## Analysis",
+            StringComparison.Ordinal) is var i and >= 0 ? existing[(i + 1)..] : "## Analysis\n(to be written from the figures above)\n";
         text.AppendLine();
         text.Append(analysis);
         await File.WriteAllTextAsync(markdownPath, text.ToString());
-        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { date = DateTime.UtcNow, machine = Machine(), results, notes }, new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { date = DateTime.UtcNow, machine = Machine(), results, notes },
+            new JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static string Machine()
     {
-        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
+        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name",
+            StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
         return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $", {cpu}")}, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {Environment.OSVersion}, .NET {Environment.Version}, PostgreSQL 15";
     }
 }

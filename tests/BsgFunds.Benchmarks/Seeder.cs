@@ -39,12 +39,14 @@ public static class Seeder
         {
             if (await session.Events.FetchStreamStateAsync(Donor) is null)
             {
-                session.Events.StartStream<Donor>(Donor, new DonorRegistered(Donor, "Seeded donor", DonorType.Foundation, null, "bench", DateTimeOffset.UtcNow));
+                session.Events.StartStream<Donor>(Donor, new DonorRegistered(Donor, "Seeded donor", DonorType.Foundation, null, "bench",
+                    DateTimeOffset.UtcNow));
                 foreach (var id in streams)
                 {
                     var amount = Money.Chf(1_000_000_000_000m);
                     session.Events.StartStream<Contribution>(id,
-                        new ContributionPledged(id, Donor, FundingSource.OtherVoluntary, amount, new DateOnly(2026, 1, 2), Earmark.Pooled, "bench", DateTimeOffset.UtcNow),
+                        new ContributionPledged(id, Donor, FundingSource.OtherVoluntary, amount, new DateOnly(2026, 1, 2), Earmark.Pooled, "bench",
+                            DateTimeOffset.UtcNow),
                         new AgreementSigned(id, Donor, $"SEED-{id:N}", new DateOnly(2026, 1, 5), amount, 1m, "CHF", "2026-01", amount.Amount, 7m,
                             [new Instalment(new DateOnly(2026, 12, 31), amount)], Earmark.Pooled, [], "bench", DateTimeOffset.UtcNow));
                 }
@@ -80,7 +82,8 @@ public static class Seeder
     {
         await using var c = new NpgsqlConnection(cs);
         await c.OpenAsync();
-        var bytes = await new NpgsqlCommand("select coalesce(pg_column_size(data), 0) from bsgfunds.mt_doc_reportbook where id = 'present'", c).ExecuteScalarAsync();
+        var bytes = await new NpgsqlCommand("select coalesce(pg_column_size(data), 0) from bsgfunds.mt_doc_reportbook where id = 'present'",
+            c).ExecuteScalarAsync();
         return Convert.ToDouble(bytes ?? 0) / (1024 * 1024);
     }
 }

@@ -17,7 +17,8 @@ public static class FaultSuite
     {
         var o = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i].TrimStart('-'), i => args[(2 * i) + 1]);
         var setup = new Setup(o["api-dll"], o["pg-bin"], o["pg-data"], int.Parse(o["pg-port"], CultureInfo.InvariantCulture),
-            int.Parse(o["relay-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"], CultureInfo.InvariantCulture), o.GetValueOrDefault("run-as"));
+            int.Parse(o["relay-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"], CultureInfo.InvariantCulture),
+                o.GetValueOrDefault("run-as"));
         var results = new List<string>();
         var failed = 0;
         foreach (var (name, fault) in new (string, Func<Setup, Task>)[]
@@ -48,7 +49,8 @@ public static class FaultSuite
         const string twoNodes = "two API nodes, kill -9 the one running most projections";
         try
         {
-            var outcome = await new TwoNodes(o["api-dll"], int.Parse(o["pg-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"], CultureInfo.InvariantCulture) + 1).RunAsync();
+            var outcome = await new TwoNodes(o["api-dll"], int.Parse(o["pg-port"], CultureInfo.InvariantCulture), int.Parse(o["api-port"],
+                CultureInfo.InvariantCulture) + 1).RunAsync();
             results.Add($"PASS  {twoNodes}: {outcome} ({scaleOut.Elapsed.TotalSeconds:0.0} s)");
         }
         catch (Exception e)
@@ -117,7 +119,8 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
         return $"{acknowledged.Count} receipts acknowledged, all stored once; trial balance zero; projections caught up in {caughtUp.TotalSeconds:0.0} s";
     }
 
-    private async Task ClientAsync(int client, Guid contribution, System.Collections.Concurrent.ConcurrentBag<string> acknowledged, CancellationToken stop)
+    private async Task ClientAsync(int client, Guid contribution, System.Collections.Concurrent.ConcurrentBag<string> acknowledged,
+        CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
@@ -131,7 +134,8 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/contributions/{contribution}/receipts")
                     {
-                        Content = JsonContent.Create(new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = reference }),
+                        Content = JsonContent.Create(new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01",
+                            bankReference = reference }),
                     };
                     request.Headers.Add("Authorization", $"Bearer {token}");
                     request.Headers.Add("Idempotency-Key", key);
@@ -260,7 +264,8 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
     private void StartRelay()
     {
         if (relay is { HasExited: false }) return;
-        relay = Process.Start(new ProcessStartInfo("socat", $"TCP-LISTEN:{relayPort},bind=127.0.0.1,reuseaddr,fork TCP:127.0.0.1:{pgPort}") { UseShellExecute = false })!;
+        relay = Process.Start(new ProcessStartInfo("socat",
+            $"TCP-LISTEN:{relayPort},bind=127.0.0.1,reuseaddr,fork TCP:127.0.0.1:{pgPort}") { UseShellExecute = false })!;
     }
 
     private async Task StartApiAsync()
@@ -297,10 +302,12 @@ public sealed class Setup(string apiDll, string pgBin, string pgData, int pgPort
 
     private async Task<Guid> SeedAsync()
     {
-        var response = await http.PostAsJsonAsync("/api/dev/token", new { sub = "fault-officer", name = "Fault officer", roles = new[] { "FinanceOfficer", "Auditor" } });
+        var response = await http.PostAsJsonAsync("/api/dev/token", new { sub = "fault-officer", name = "Fault officer",
+            roles = new[] { "FinanceOfficer", "Auditor" } });
         token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         var donor = await PostAsync("/api/donors", new { name = "Fault donor", type = "Foundation" });
-        var contribution = await PostAsync("/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount = 10_000_000m, currency = "CHF" }, pledgedOn = "2026-01-05" });
+        var contribution = await PostAsync("/api/contributions", new { donorId = donor, source = "OtherVoluntary",
+            amount = new { amount = 10_000_000m, currency = "CHF" }, pledgedOn = "2026-01-05" });
         await PostAsync($"/api/contributions/{contribution}/agreement", new
         {
             signedOn = "2026-01-15", reference = $"F-{contribution:N}", amount = new { amount = 10_000_000m, currency = "CHF" }, pscRatePercent = 0m,

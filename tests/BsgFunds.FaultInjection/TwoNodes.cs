@@ -23,14 +23,17 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
         try
         {
             foreach (var node in nodes) await node.StartAsync();
-            await WaitAsync("all projections assigned to a node", TimeSpan.FromSeconds(60), async () => (await AssignmentsAsync()).Count == Projections.Length);
+            await WaitAsync("all projections assigned to a node", TimeSpan.FromSeconds(60),
+                async () => (await AssignmentsAsync()).Count == Projections.Length);
             var token = await nodes[0].TokenAsync();
             foreach (var node in nodes) node.Token = token;
             var donor = await nodes[0].PostAsync("/api/donors", new { name = "Two-node donor", type = "Foundation" });
-            var contribution = await nodes[1].PostAsync("/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount = 1_000_000m, currency = "CHF" }, pledgedOn = "2026-01-05" });
+            var contribution = await nodes[1].PostAsync("/api/contributions", new { donorId = donor, source = "OtherVoluntary",
+                amount = new { amount = 1_000_000m, currency = "CHF" }, pledgedOn = "2026-01-05" });
             await nodes[0].PostAsync($"/api/contributions/{contribution}/agreement", new
             {
-                signedOn = "2026-01-15", reference = $"N-{contribution:N}", amount = new { amount = 1_000_000m, currency = "CHF" }, pscRatePercent = 0m,
+                signedOn = "2026-01-15", reference = $"N-{contribution:N}", amount = new { amount = 1_000_000m, currency = "CHF" },
+                    pscRatePercent = 0m,
                 instalments = new[] { new { dueOn = "2026-06-30", amount = 1_000_000m } },
             });
             for (var i = 0; i < ReceiptsPerPhase; i++) await nodes[i % 2].ReceiptAsync(contribution, $"before-{i}");
@@ -46,7 +49,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
 
             for (var i = 0; i < ReceiptsPerPhase; i++) await survivor.ReceiptAsync(contribution, $"after-{i}");
             var clock = Stopwatch.StartNew();
-            await WaitAsync("the survivor to run every projection", TimeSpan.FromSeconds(120), async () => (await AssignmentsAsync()).Values.All(n => n == survivorId) && (await AssignmentsAsync()).Count == Projections.Length);
+            await WaitAsync("the survivor to run every projection", TimeSpan.FromSeconds(120),
+                async () => (await AssignmentsAsync()).Values.All(n => n == survivorId) && (await AssignmentsAsync()).Count == Projections.Length);
             var takeover = clock.Elapsed;
             await WaitAsync("the projections to reach the last event", TimeSpan.FromSeconds(60), async () => await CaughtUpAsync());
 
@@ -59,7 +63,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             var digest = await survivor.GetAsync("/api/audit/digest");
             var last = await ScalarAsync<long>("select max(seq_id) from bsgfunds.mt_events");
             if (digest.GetProperty("sequence").GetInt64() != last) throw new InvalidOperationException($"the hash chain ends at {digest.GetProperty("sequence")} instead of {last}");
-            var verification = await survivor.PostJsonAsync("/api/audit/verify", new { sequence = last, hash = digest.GetProperty("hash").GetString() });
+            var verification = await survivor.PostJsonAsync("/api/audit/verify", new { sequence = last,
+                hash = digest.GetProperty("hash").GetString() });
             if (!verification.GetProperty("intact").GetBoolean()) throw new InvalidOperationException($"the hash chain does not verify: {verification}");
 
             var statement = await survivor.GetAsync($"/api/reports/donors/{donor}/statement");
@@ -129,7 +134,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
         {
             var start = new ProcessStartInfo("dotnet", $"{apiDll} --urls http://127.0.0.1:{port}")
             {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+                    WorkingDirectory = Path.GetDirectoryName(apiDll)!,
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             start.Environment["ConnectionStrings__Marten"] = $"Host=127.0.0.1;Port={pgPort};Database=bsgfunds;Username=postgres";
@@ -162,7 +168,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
 
         public async Task<string> TokenAsync()
         {
-            var response = await http.PostAsJsonAsync("/api/dev/token", new { sub = "scale-officer", name = "Scale officer", roles = new[] { "FinanceOfficer", "Auditor" } });
+            var response = await http.PostAsJsonAsync("/api/dev/token", new { sub = "scale-officer", name = "Scale officer",
+                roles = new[] { "FinanceOfficer", "Auditor" } });
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         }
 
@@ -173,7 +180,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
         }
 
         public async Task ReceiptAsync(Guid contribution, string reference) =>
-            await PostAsync($"/api/contributions/{contribution}/receipts", new { amount = new { amount = 1m, currency = "CHF" }, valueDate = "2026-02-01", bankReference = reference });
+            await PostAsync($"/api/contributions/{contribution}/receipts", new { amount = new { amount = 1m, currency = "CHF" },
+                valueDate = "2026-02-01", bankReference = reference });
 
         public async Task<JsonElement> PostJsonAsync(string url, object body)
         {

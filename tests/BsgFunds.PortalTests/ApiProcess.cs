@@ -62,7 +62,8 @@ public sealed class ApiProcess : IAsyncLifetime
         api.ErrorDataReceived += (_, _) => { };
         api.BeginOutputReadLine();
         api.BeginErrorReadLine();
-        await WaitForAsync(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(90), "the API to become ready");
+        await WaitForAsync(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(90),
+            "the API to become ready");
         await SeedAsync();
     }
 
@@ -111,7 +112,8 @@ public sealed class ApiProcess : IAsyncLifetime
         await SendAsync(fo, HttpMethod.Put, $"/api/budget/{Year}", new
         {
             version = "Original",
-            lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 50_000m }, new { programme = 1, use = "AssistanceAndConsultation", amountChf = 50_000m } },
+            lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 50_000m }, new { programme = 1, use = "AssistanceAndConsultation",
+                amountChf = 50_000m } },
         });
         DonorA = await IdAsync(fo, "/api/donors", new { name = DonorAName, type = "Foundation", countryCode = "CH" });
         DonorB = await IdAsync(fo, "/api/donors", new { name = DonorBName, type = "SectorMember", countryCode = "FI" });
@@ -119,7 +121,8 @@ public sealed class ApiProcess : IAsyncLifetime
 
         var fellowships = await AllocateAsync(po, tsb, bdt, 3, "Fellowship", 10_000m);
         var consultation = await AllocateAsync(po, tsb, null, 1, "AssistanceAndConsultation", 20_000m);
-        await DisburseAsync(po, po2, tsb, fo, fellowships, 4_000m, "Fellowship", new { name = "A. Ndiaye", personId = "SN-P1", countryCode = "SN", gender = "Female" }, "Full");
+        await DisburseAsync(po, po2, tsb, fo, fellowships, 4_000m, "Fellowship", new { name = "A. Ndiaye", personId = "SN-P1", countryCode = "SN",
+            gender = "Female" }, "Full");
         await DisburseAsync(po, po2, tsb, fo, consultation, 12_000m, "Institution", new { name = "KENET", countryCode = "KE" }, null);
         await DisburseAsync(po, po2, tsb, fo, consultation, 3_250.50m, "Expert", new { name = "Consultant", countryCode = "BR" }, null);
 
@@ -130,12 +133,14 @@ public sealed class ApiProcess : IAsyncLifetime
 
     private async Task ContributeAsync(string fo, Guid donor, decimal amount, string pledgedOn, string reference, string receivedOn)
     {
-        var contribution = await IdAsync(fo, "/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount, currency = "CHF" }, pledgedOn });
+        var contribution = await IdAsync(fo, "/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount,
+            currency = "CHF" }, pledgedOn });
         await SendAsync(fo, HttpMethod.Post, $"/api/contributions/{contribution}/agreement", new
         {
             signedOn = pledgedOn, reference, amount = new { amount, currency = "CHF" }, instalments = new[] { new { dueOn = receivedOn, amount } },
         });
-        await SendAsync(fo, HttpMethod.Post, $"/api/contributions/{contribution}/receipts", new { amount = new { amount, currency = "CHF" }, valueDate = receivedOn, bankReference = $"{reference}-R" });
+        await SendAsync(fo, HttpMethod.Post, $"/api/contributions/{contribution}/receipts", new { amount = new { amount, currency = "CHF" },
+            valueDate = receivedOn, bankReference = $"{reference}-R" });
     }
 
     private async Task<Guid> AllocateAsync(string po, string tsb, string? bdt, int programme, string use, decimal amountChf)
@@ -146,7 +151,8 @@ public sealed class ApiProcess : IAsyncLifetime
         return allocation;
     }
 
-    private async Task DisburseAsync(string po, string po2, string tsb, string fo, Guid allocation, decimal amountChf, string kind, object payee, string? fellowship)
+    private async Task DisburseAsync(string po, string po2, string tsb, string fo, Guid allocation, decimal amountChf, string kind, object payee,
+        string? fellowship)
     {
         var body = fellowship is null
             ? (object)new { amountChf, kind, purpose = "BSG", payee }
@@ -154,7 +160,8 @@ public sealed class ApiProcess : IAsyncLifetime
         var disbursement = await IdAsync(po, $"/api/allocations/{allocation}/disbursements", body);
         await SendAsync(po2, HttpMethod.Post, $"/api/disbursements/{disbursement}/certify", null);
         await SendAsync(tsb, HttpMethod.Post, $"/api/disbursements/{disbursement}/approve", null);
-        await SendAsync(fo, HttpMethod.Post, $"/api/disbursements/{disbursement}/pay", new { paidOn = "2026-05-20", paymentReference = $"PAY-{disbursement.ToString()[..8]}" });
+        await SendAsync(fo, HttpMethod.Post, $"/api/disbursements/{disbursement}/pay", new { paidOn = "2026-05-20",
+            paymentReference = $"PAY-{disbursement.ToString()[..8]}" });
     }
 
     private async Task<Guid> IdAsync(string token, string url, object body) =>

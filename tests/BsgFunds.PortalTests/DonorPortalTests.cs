@@ -23,7 +23,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("BSGFUNDS_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             // As root in a container, without a sandbox; no background traffic to a closed network.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
 
@@ -44,7 +45,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
     }
 
     private async Task<JsonElement> StatementAsync(string token) =>
-        JsonDocument.Parse(await (await site.GetAsync($"/api/reports/donors/{(token == site.TokenA ? site.DonorA : site.DonorB)}/statement", token)).Content.ReadAsStringAsync()).RootElement;
+        JsonDocument.Parse(await (await site.GetAsync($"/api/reports/donors/{(token == site.TokenA ? site.DonorA : site.DonorB)}/statement",
+            token)).Content.ReadAsStringAsync()).RootElement;
 
     private static string Format(decimal value) => value.ToString("N2", Shown);
 
@@ -56,7 +58,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
 
         (await page.Locator("#donor-name").TextContentAsync()).Should().Be(site.DonorAName);
         foreach (var field in new[] { "receivedChf", "pscChf", "allocatedChf", "disbursedChf", "refundsChf", "closingBalanceChf" })
-            (await page.Locator($"#totals td[data-field='{field}']").TextContentAsync()).Should().Be(Format(api.GetProperty(field).GetDecimal()), field);
+            (await page.Locator($"#totals td[data-field='{field}']").TextContentAsync()).Should().Be(Format(api.GetProperty(field).GetDecimal()),
+                field);
         // The seeded figures, worked by hand: CHF 100 000 received, 7 % PSC, CHF 30 000 allocated, 19 250.50 paid.
         api.GetProperty("receivedChf").GetDecimal().Should().Be(100_000m);
         api.GetProperty("pscChf").GetDecimal().Should().Be(7_000m);
@@ -67,7 +70,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
         (await rows.First.Locator("td").Nth(3).TextContentAsync()).Should().Be(Format(api.GetProperty("contributions")[0].GetProperty("receivedChf").GetDecimal()));
 
         var disbursed = api.GetProperty("contributions").EnumerateArray().SelectMany(c => c.GetProperty("disbursed").EnumerateArray()).ToList();
-        var byProgramme = disbursed.GroupBy(d => d.GetProperty("programme").GetInt32()).ToDictionary(g => g.Key, g => g.Sum(d => d.GetProperty("amountChf").GetDecimal()));
+        var byProgramme = disbursed.GroupBy(d => d.GetProperty("programme").GetInt32()).ToDictionary(g => g.Key,
+            g => g.Sum(d => d.GetProperty("amountChf").GetDecimal()));
         byProgramme.Should().BeEquivalentTo(new Dictionary<int, decimal> { [1] = 15_250.50m, [3] = 4_000m });
         var bars = page.Locator("#by-programme svg g[data-label]");
         (await bars.CountAsync()).Should().Be(2);
@@ -94,7 +98,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
         var downloaded = await File.ReadAllTextAsync((await download.PathAsync())!);
         // The download is the statement on screen: as of the instant it shows.
         var asOf = Uri.EscapeDataString((await page.Locator("#as-of").GetAttributeAsync("data-as-of"))!);
-        var api = await (await site.GetAsync($"/api/reports/donors/{site.DonorA}/statement?asOf={asOf}", site.TokenA, "text/csv")).Content.ReadAsStringAsync();
+        var api = await (await site.GetAsync($"/api/reports/donors/{site.DonorA}/statement?asOf={asOf}", site.TokenA,
+            "text/csv")).Content.ReadAsStringAsync();
         downloaded.Should().Be(api);
         downloaded.Should().Contain("100000");
     }

@@ -15,7 +15,8 @@ public sealed class TelemetryTests(ApiProcess api)
     {
         var officer = await api.TokenAsync("FinanceOfficer", "telemetry-fo");
         (await api.PostAsync("/api/donors", officer, new { name = "Traced donor", type = "Other" })).IsSuccessStatusCode.Should().BeTrue();
-        await ApiProcess.WaitForAsync(() => Task.FromResult(Has("/v1/traces", ApiProcess.ServiceName, "Microsoft.AspNetCore", "Npgsql", "Wolverine", "/api/donors")), Export,
+        await ApiProcess.WaitForAsync(() => Task.FromResult(Has("/v1/traces", ApiProcess.ServiceName, "Microsoft.AspNetCore", "Npgsql", "Wolverine",
+            "/api/donors")), Export,
             "traces of the request, its database commands and its Wolverine handling");
     }
 
@@ -26,7 +27,8 @@ public sealed class TelemetryTests(ApiProcess api)
         await api.PostAsync("/api/donors", officer, new { name = "Counted donor", type = "Other" });
         await api.PostAsync("/api/donors", officer, new { name = "", type = "Other" });
         await ApiProcess.WaitForAsync(
-            () => Task.FromResult(Has("/v1/metrics", "bsgfunds.commands", "POST /api/donors", "accepted", "refused", "bsgfunds.projection.lag", "ReportBookProjection", "http.server.request.duration")),
+            () => Task.FromResult(Has("/v1/metrics", "bsgfunds.commands", "POST /api/donors", "accepted", "refused", "bsgfunds.projection.lag",
+                "ReportBookProjection", "http.server.request.duration")),
             Export, "command, projection-lag and request metrics");
     }
 
@@ -39,7 +41,8 @@ public sealed class TelemetryTests(ApiProcess api)
         JsonElement? line = null;
         await ApiProcess.WaitForAsync(() =>
         {
-            line = api.Output.Where(l => l.Contains(correlation, StringComparison.Ordinal)).Select(l => (JsonElement?)JsonDocument.Parse(l).RootElement).FirstOrDefault();
+            line = api.Output.Where(l => l.Contains(correlation,
+                StringComparison.Ordinal)).Select(l => (JsonElement?)JsonDocument.Parse(l).RootElement).FirstOrDefault();
             return Task.FromResult(line is not null);
         }, Export, "a log line with the correlation id");
         line!.Value.GetProperty("Category").GetString().Should().Be("BsgFunds.Commands");

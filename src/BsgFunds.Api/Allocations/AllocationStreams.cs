@@ -13,7 +13,8 @@ public sealed record AllocationChanged(long EventSequence, AllocationView Alloca
 
 public static class AllocationStreams
 {
-    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default) =>
+    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null,
+        CancellationToken ct = default) =>
         Found(await session.Events.FetchForWriting<Allocation>(id, ct), id, http);
 
     /// <summary>
@@ -43,7 +44,8 @@ public static class AllocationStreams
     /// the allocation, all in one transaction under the spending lock.
     /// </summary>
     public static async Task<AllocationChanged> SignAsync<T>(
-        IDocumentSession session, IEventStream<Allocation> stream, Decision<T> signOff, ApprovalRules rules, Actor actor, CancellationToken ct = default)
+        IDocumentSession session, IEventStream<Allocation> stream, Decision<T> signOff, ApprovalRules rules, Actor actor,
+            CancellationToken ct = default)
         where T : notnull
     {
         var events = signOff.OrRefuse().Cast<object>().ToList();
@@ -71,7 +73,8 @@ public static class AllocationStreams
     /// the spending lock, so it is the serial part of every final approval: the database computes the few figures the
     /// choice needs instead of shipping every contribution document (whose receipt list grows) to the API.
     /// </summary>
-    private static async Task<IReadOnlyList<FundingCandidate>> FundingCandidatesAsync(IDocumentSession session, IReadOnlyList<Guid> named, CancellationToken ct)
+    private static async Task<IReadOnlyList<FundingCandidate>> FundingCandidatesAsync(IDocumentSession session, IReadOnlyList<Guid> named,
+        CancellationToken ct)
     {
         const string available = "(d.data->>'ReceivedChf')::numeric - (d.data->>'PscChf')::numeric - (d.data->>'RefundedChf')::numeric - (d.data->>'CommittedChf')::numeric";
         return await session.QueryAsync<FundingCandidate>(
@@ -83,7 +86,8 @@ public static class AllocationStreams
     }
 
     public static async Task<AllocationChanged> CommitAsync(
-        IDocumentSession session, IEventStream<Allocation> stream, IReadOnlyList<object> events, Allocation after, ApprovalRules rules, CancellationToken ct = default)
+        IDocumentSession session, IEventStream<Allocation> stream, IReadOnlyList<object> events, Allocation after, ApprovalRules rules,
+            CancellationToken ct = default)
     {
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);

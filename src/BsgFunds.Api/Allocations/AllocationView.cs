@@ -6,12 +6,14 @@ namespace BsgFunds.Api.Allocations;
 
 public sealed record SignOffView(string Role, string By, Guid? DelegationId, DateTimeOffset At);
 
-public sealed record FundingView(Guid ContributionId, Guid DonorId, EarmarkCategory Category, decimal CommittedChf, decimal DisbursedChf, decimal ReleasedChf);
+public sealed record FundingView(Guid ContributionId, Guid DonorId, EarmarkCategory Category, decimal CommittedChf, decimal DisbursedChf,
+    decimal ReleasedChf);
 
 public sealed record DisbursementSummary(Guid Id, decimal AmountChf, DisbursementKind Kind, string Payee, DisbursementStatus Status);
 
 public sealed record AllocationView(
-    Guid Id, int Year, int Programme, UseOfFunds Use, string Title, decimal AmountChf, IReadOnlyList<ItuRegion> Regions, IReadOnlyList<string> Countries,
+    Guid Id, int Year, int Programme, UseOfFunds Use, string Title, decimal AmountChf, IReadOnlyList<ItuRegion> Regions,
+        IReadOnlyList<string> Countries,
     IReadOnlyList<Guid> ContributionIds, AllocationStatus Status, string RequestedBy, DateTimeOffset RequestedAt, bool NeedsBdtSignOff,
     IReadOnlyList<SignOffView> SignOffs, AllocationRejected? Rejection, IReadOnlyList<FundingView> Funding,
     decimal CommittedChf, decimal DisbursedChf, decimal PendingChf, decimal ReleasedChf, decimal RemainingChf,
@@ -30,7 +32,8 @@ public sealed record AllocationView(
             paid.Where(p => p.ContributionId == f.ContributionId).Sum(p => p.AmountChf),
             released.Where(p => p.ContributionId == f.ContributionId).Sum(p => p.AmountChf))).ToList();
         return new AllocationView(
-            r.AllocationId, r.Year, r.Programme, r.Use, r.Title, r.AmountChf, r.Regions, r.Countries, r.ContributionIds, a.Status, r.RequestedBy, r.RequestedAt,
+            r.AllocationId, r.Year, r.Programme, r.Use, r.Title, r.AmountChf, r.Regions, r.Countries, r.ContributionIds, a.Status, r.RequestedBy,
+                r.RequestedAt,
             rules.NeedsBdtSignOff(r), signOffs.OrderBy(s => s.At).ToList(), a.Rejection, funding,
             a.CommittedChf, a.DisbursedChf, a.PendingChf, a.ReleasedChf, a.RemainingChf,
             a.Disbursements.Select(d => new DisbursementSummary(d.Id, d.Request.AmountChf, d.Request.Kind, d.Request.Payee.Name, d.Status)).ToList());

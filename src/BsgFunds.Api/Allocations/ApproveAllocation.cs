@@ -17,7 +17,8 @@ public static class ApproveAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/approve", OperationId = "ApproveAllocation")]
     [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
     [Tags("Allocations")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        IOptions<SpendingOptions> options, HttpContext http)
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
         await SpendingLock.AcquireAsync(session);
@@ -34,7 +35,8 @@ public static class SignOffAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/bdt-signoff", OperationId = "SignOffAllocation")]
     [Authorize(Roles = Domain.Security.Roles.BdtDirector)]
     [Tags("Allocations")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        IOptions<SpendingOptions> options, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
         var stream = await AllocationStreams.FetchOpenAsync(session, id, OpenPeriods.Today(clock), http);

@@ -21,7 +21,8 @@ public static class RejectAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/reject", OperationId = "RejectAllocation")]
     [Authorize(Roles = $"{Roles.TsbDirector},{Roles.BdtDirector}")]
     [Tags("Allocations")]
-    public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
+    public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
         var stream = await AllocationStreams.FetchAsync(session, id, http);
         var role = user.IsInRole(Roles.TsbDirector) ? Roles.TsbDirector : Roles.BdtDirector;
@@ -36,7 +37,8 @@ public static class CloseAllocationEndpoint
     [WolverinePost("/api/allocations/{id}/close", OperationId = "CloseAllocation")]
     [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
     [Tags("Allocations")]
-    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        IOptions<SpendingOptions> options, HttpContext http)
     {
         var stream = await AllocationStreams.FetchAsync(session, id, http);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));

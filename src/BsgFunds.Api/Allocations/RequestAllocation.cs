@@ -41,7 +41,8 @@ public static class RequestAllocationEndpoint
     {
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(command.Year!.Value));
         var requested = AllocationDecisions.Request(
-                Guid.CreateVersion7(), command.Year!.Value, command.Programme!.Value, command.Use!.Value, command.Title!.Trim(), command.AmountChf!.Value,
+                Guid.CreateVersion7(), command.Year!.Value, command.Programme!.Value, command.Use!.Value, command.Title!.Trim(),
+                    command.AmountChf!.Value,
                 command.Regions ?? [], command.Countries ?? [], command.ContributionIds ?? [], user.Actor(clock))
             .OrRefuse()[0];
         session.Events.StartStream<Allocation>(requested.AllocationId, requested);

@@ -12,7 +12,8 @@ namespace BsgFunds.Api.Audit;
 /// start where the application applies the schema (Development), or by the owner with deploy/sql/append-only.sql
 /// right after `db-apply` elsewhere (docs/audit.md).
 /// </summary>
-public sealed class AppendOnlyEvents(IDocumentStore store, IConfiguration configuration, IHostEnvironment environment, ILogger<AppendOnlyEvents> logger) : IHostedService
+public sealed class AppendOnlyEvents(IDocumentStore store, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<AppendOnlyEvents> logger) : IHostedService
 {
     public const string AppRoleSetting = "Database:ApplicationRole";
 

@@ -37,7 +37,8 @@ public static class VerifyDigestEndpoint
         if (command is null) return Problems.MissingBody("{ sequence, hash }");
         var inputs = new Inputs();
         if (inputs.Required(command.Sequence, "sequence", "the digest's sequence") < 0) inputs.Fail("sequence", "'sequence' is zero or more.");
-        if (command.Hash is null || command.Hash.Length != 64 || !command.Hash.All(Uri.IsHexDigit)) inputs.Fail("hash", "'hash' is the digest's 64 hexadecimal digits.");
+        if (command.Hash is null || command.Hash.Length != 64 || !command.Hash.All(Uri.IsHexDigit)) inputs.Fail("hash",
+            "'hash' is the digest's 64 hexadecimal digits.");
         return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
     }
 
@@ -125,7 +126,8 @@ public static class EventJson
         writer.WriteString("streamId", e.StreamId);
         writer.WriteNumber("version", e.Version);
         writer.WriteString("type", e.Type);
-        writer.WriteString("timestamp", e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("timestamp", e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+            System.Globalization.CultureInfo.InvariantCulture));
         writer.WritePropertyName("data");
         writer.WriteRawValue(e.Data, skipInputValidation: true);
         writer.WriteString("correlationId", e.CorrelationId);
@@ -151,7 +153,8 @@ public static class Chain
     {
         var head = await session.Query<ChainLink>().OrderByDescending(l => l.Id).FirstOrDefaultAsync();
         if ((head?.Id ?? 0) < sequence)
-            throw new RefusedException(Refusal.Conflict("digest-not-chained", $"The chain reaches sequence {head?.Id ?? 0}; sequence {sequence} is not chained yet."));
+            throw new RefusedException(Refusal.Conflict("digest-not-chained",
+                $"The chain reaches sequence {head?.Id ?? 0}; sequence {sequence} is not chained yet."));
 
         var links = (await session.Query<ChainLink>().Where(l => l.Id <= sequence).ToListAsync()).ToDictionary(l => l.Id, l => l.Hash);
         var events = new Dictionary<long, ChainedEvent>();

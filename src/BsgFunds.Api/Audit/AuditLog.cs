@@ -47,7 +47,8 @@ public static class AuditLog
             var timestamp = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc));
             yield return new ExportedEvent(
                 new ChainedEvent(reader.GetInt64(0), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4), timestamp, reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                        reader.IsDBNull(9) ? null : reader.GetString(9)),
                 reader.GetGuid(1),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.IsDBNull(11) ? null : reader.GetString(11));

@@ -65,7 +65,8 @@ public static class RebuildEndpoint
         var names = store.Options.Events.Projections().Select(p => p.Name).Distinct().ToList();
         // Projections are independent of each other: rebuild as many at once as there are cores, since each spends
         // part of its time waiting on the database.
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (name, token) =>
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (name, token) =>
         {
             var clock = Stopwatch.StartNew();
             logger.LogInformation("Rebuilding projection {Projection}", name);

@@ -19,7 +19,8 @@ public sealed record BudgetLineInput([property: Required] int? Programme, [prope
 /// <summary>The year's plan for the BSG line item, by programme and use of funds, in its Original or Revised version.</summary>
 public sealed record PlanBudget([property: Required] BudgetVersion? Version, [property: Required] IReadOnlyList<BudgetLineInput>? Lines);
 
-public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf, decimal? RevisedTotalChf)
+public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf,
+    decimal? RevisedTotalChf)
 {
     public static BudgetView Of(LineItemBudget b) =>
         new(b.Year, b.Original, b.Revised, b.Original?.Sum(l => l.AmountChf) ?? 0m, b.Revised?.Sum(l => l.AmountChf));

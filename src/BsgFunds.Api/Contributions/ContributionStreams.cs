@@ -20,7 +20,8 @@ public sealed record MoneyEventRecorded(Guid Id, long EventSequence, Contributio
 /// </summary>
 public static class ContributionStreams
 {
-    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null, CancellationToken ct = default)
+    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null,
+        CancellationToken ct = default)
     {
         return Found(await session.Events.FetchForWriting<Contribution>(id, ct), id, http);
     }
@@ -30,7 +31,8 @@ public static class ContributionStreams
     /// table serves it: deploy/sql/append-only.sql). Racing receipts with one reference cannot both pass: they append to
     /// the same stream, whose version is checked at commit.
     /// </summary>
-    public static async Task<IReadOnlyList<long>> ReceiptsWithBankReferenceAsync(IQuerySession session, Guid contributionId, string bankReference, CancellationToken ct = default) =>
+    public static async Task<IReadOnlyList<long>> ReceiptsWithBankReferenceAsync(IQuerySession session, Guid contributionId, string bankReference,
+        CancellationToken ct = default) =>
         await session.QueryAsync<long>(
             $"select seq_id from {MartenSetup.Schema}.mt_events where stream_id = ? and type = 'contribution_received' and data->>'BankReference' = ?",
             ct, contributionId, bankReference);
@@ -43,7 +45,8 @@ public static class ContributionStreams
         return stream;
     }
 
-    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
+    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision,
+        HttpContext? http = null, CancellationToken ct = default)
         where T : notnull
     {
         var events = decision.OrRefuse();
@@ -59,7 +62,8 @@ public static class ContributionStreams
         return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, version));
     }
 
-    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
+    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream,
+        Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
         where T : notnull
     {
         var changed = await CommitAsync(session, stream, decision, http, ct);

@@ -54,7 +54,8 @@ public sealed record ContributionView(
     {
         var currency = c.Currency;
         var agreement = c.Agreement is { } a
-            ? new AgreementView(a.Reference, a.SignedOn, a.Amount, a.RateToChf, a.RateMonth, a.RateSource, a.AmountChf, a.PscRatePercent, a.Instalments,
+            ? new AgreementView(a.Reference, a.SignedOn, a.Amount, a.RateToChf, a.RateMonth, a.RateSource, a.AmountChf, a.PscRatePercent,
+                a.Instalments,
                 a.Conditions.Select(k => c.SatisfiedConditions.FirstOrDefault(s => s.Number == k.Number) is { } s
                     ? new ConditionView(k.Number, k.Description, s.On, s.RevenueReleasedChf)
                     : new ConditionView(k.Number, k.Description, null, null)).ToList(),
@@ -79,9 +80,12 @@ public sealed record ContributionView(
             .ToDictionary(e => ((ContributionEventReversed)e.Data).ReversedSequence, e => e.Sequence);
         return stream.Select(e => e.Data switch
             {
-                ContributionReceived r => new MoneyEventView(e.Sequence, e.Id, "Receipt", r.ValueDate, r.Amount, r.AmountChf, r.BankReference, null, Lookup(reversedBy, e.Sequence), r.RecordedAt),
-                ContributionWrittenOff w => new MoneyEventView(e.Sequence, e.Id, "WriteOff", w.On, w.Amount, w.AmountChf, null, null, Lookup(reversedBy, e.Sequence), w.RecordedAt),
-                ContributionRefunded f => new MoneyEventView(e.Sequence, e.Id, "Refund", f.On, Money.Chf(f.AmountChf), f.AmountChf, null, null, Lookup(reversedBy, e.Sequence), f.RecordedAt),
+                ContributionReceived r => new MoneyEventView(e.Sequence, e.Id, "Receipt", r.ValueDate, r.Amount, r.AmountChf, r.BankReference, null,
+                    Lookup(reversedBy, e.Sequence), r.RecordedAt),
+                ContributionWrittenOff w => new MoneyEventView(e.Sequence, e.Id, "WriteOff", w.On, w.Amount, w.AmountChf, null, null,
+                    Lookup(reversedBy, e.Sequence), w.RecordedAt),
+                ContributionRefunded f => new MoneyEventView(e.Sequence, e.Id, "Refund", f.On, Money.Chf(f.AmountChf), f.AmountChf, null, null,
+                    Lookup(reversedBy, e.Sequence), f.RecordedAt),
                 ContributionEventReversed v => new MoneyEventView(e.Sequence, e.Id, "Reversal", v.On, null,
                     v.Receipt?.AmountChf ?? v.WriteOff?.AmountChf ?? v.Refund?.AmountChf ?? 0m, null, v.ReversedSequence, null, v.RecordedAt),
                 _ => null,

@@ -36,7 +36,8 @@ public static class PledgeContributionEndpoint
         inputs.Required(command.Source, "source", string.Join(", ", Enum.GetNames<FundingSource>()));
         inputs.Money(command.Amount, "amount");
         inputs.Required(command.PledgedOn, "pledgedOn", "yyyy-MM-dd");
-        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category", $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
+        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category",
+            $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
         return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
     }
 

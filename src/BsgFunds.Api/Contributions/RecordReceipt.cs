@@ -34,7 +34,8 @@ public static class RecordReceiptEndpoint
     [WolverinePost("/api/contributions/{id}/receipts", OperationId = "RecordReceipt")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<MoneyEventRecorded> Post(Guid id, RecordReceipt command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
         // The busiest command: the closed years, the contribution and the month's rates come back in one round trip.
@@ -49,7 +50,8 @@ public static class RecordReceiptEndpoint
         var bankReference = command.BankReference!.Trim();
         var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
         var decision = ContributionDecisions.RecordReceipt(
-            stream.Aggregate!, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference, user.Actor(clock));
+            stream.Aggregate!, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
+                user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

@@ -30,12 +30,14 @@ public static class RefundContributionEndpoint
     [WolverinePost("/api/contributions/{id}/refunds", OperationId = "RefundContribution")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         await SpendingLock.AcquireAsync(session);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(), command.DonorConsentReference!.Trim(), user.Actor(clock));
+        var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(),
+            command.DonorConsentReference!.Trim(), user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

@@ -20,7 +20,8 @@ public static class ReverseMoneyEventEndpoint
     {
         if (command is null) return Problems.MissingBody("{ eventSequence, reason }");
         var inputs = new Inputs();
-        if (inputs.Required(command.EventSequence, "eventSequence", "the ledger sequence of the event to reverse") <= 0 && command.EventSequence is not null)
+        if (inputs.Required(command.EventSequence, "eventSequence",
+            "the ledger sequence of the event to reverse") <= 0 && command.EventSequence is not null)
             inputs.Fail("eventSequence", "'eventSequence' is a positive ledger sequence number.");
         inputs.Text(command.Reason, "reason", 1000);
         return inputs.Valid ? WolverineContinue.NoProblems : Problems.Invalid(inputs.Errors);
@@ -29,14 +30,16 @@ public static class ReverseMoneyEventEndpoint
     [WolverinePost("/api/contributions/{id}/reversals", OperationId = "ReverseMoneyEvent")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, ReverseMoneyEvent command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<MoneyEventRecorded> Post(Guid id, ReverseMoneyEvent command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         var sequence = command.EventSequence!.Value;
         await SpendingLock.AcquireAsync(session);
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
         var stream = await ContributionStreams.FetchAsync(session, id, http);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
-        var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(), user.Actor(clock));
+        var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
+            user.Actor(clock));
         return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
     }
 }

@@ -28,7 +28,8 @@ public static class SatisfyConditionEndpoint
     [WolverinePost("/api/contributions/{id}/conditions/{n}/satisfied", OperationId = "SatisfyCondition")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);
         var stream = await ContributionStreams.FetchAsync(session, id, http);

@@ -36,15 +36,18 @@ public static class SignAgreementEndpoint
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
     public static async Task<ContributionChanged> Post(
-        Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options, HttpContext http)
+        Guid id, SignAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, IOptions<ContributionOptions> options,
+            HttpContext http)
     {
         Check(command, out var amount, out var instalments);
         await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
         var stream = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!, command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
-            instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates, user.Actor(clock));
+            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!,
+                command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
+            instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates,
+                user.Actor(clock));
         return await ContributionStreams.CommitAsync(session, stream, decision, http);
     }
 
@@ -56,8 +59,10 @@ public static class SignAgreementEndpoint
         amount = inputs.Money(command.Amount, "amount");
         instalments = inputs.Instalments(command.Instalments, amount?.Currency);
 
-        for (var i = 0; i < (command.Conditions?.Count ?? 0); i++) inputs.Text(command.Conditions![i]?.Description, $"conditions[{i}].description", 1000);
-        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category", $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
+        for (var i = 0; i < (command.Conditions?.Count ?? 0); i++) inputs.Text(command.Conditions![i]?.Description, $"conditions[{i}].description",
+            1000);
+        if (command.Earmark is { Category: null }) inputs.Fail("earmark.category",
+            $"'earmark.category' is one of {string.Join(", ", Enum.GetNames<EarmarkCategory>())}.");
         return inputs;
     }
 }

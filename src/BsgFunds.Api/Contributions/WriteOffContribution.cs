@@ -28,7 +28,8 @@ public static class WriteOffContributionEndpoint
     [WolverinePost("/api/contributions/{id}/write-offs", OperationId = "WriteOffContribution")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Contributions")]
-    public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<MoneyEventRecorded> Post(Guid id, WriteOffContribution command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
         await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));

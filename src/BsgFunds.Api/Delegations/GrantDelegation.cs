@@ -32,7 +32,8 @@ public static class GrantDelegationEndpoint
     [Tags("Allocations")]
     public static Created Post(GrantDelegation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        var granted = DelegationDecision.Grant(Guid.CreateVersion7(), command.DelegateSub!.Trim(), command.LimitChf!.Value, command.Until!.Value, user.Actor(clock)).OrRefuse()[0];
+        var granted = DelegationDecision.Grant(Guid.CreateVersion7(), command.DelegateSub!.Trim(), command.LimitChf!.Value, command.Until!.Value,
+            user.Actor(clock)).OrRefuse()[0];
         session.Events.StartStream<Delegation>(granted.DelegationId, granted);
         return new Created(granted.DelegationId, $"/api/delegations/{granted.DelegationId}");
     }

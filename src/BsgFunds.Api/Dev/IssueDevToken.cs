@@ -33,7 +33,8 @@ public static class IssueDevTokenEndpoint
     private static IResult Issue(IssueDevToken? request, IConfiguration config, TimeProvider clock)
     {
         var errors = Validate(request);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The token request is invalid.", type: Problems.TypeFor("dev-token-request-invalid"));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The token request is invalid.",
+            type: Problems.TypeFor("dev-token-request-invalid"));
 
         var claims = new Dictionary<string, object>
         {

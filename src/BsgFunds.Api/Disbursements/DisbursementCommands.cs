@@ -36,7 +36,8 @@ public static class ApproveDisbursementEndpoint
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
-        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver, user.Actor(clock)));
+        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver,
+            user.Actor(clock)));
     }
 }
 
@@ -57,7 +58,8 @@ public static class PayDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/pay", OperationId = "PayDisbursement")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Disbursements")]
-    public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<DisbursementChanged> Post(Guid id, PayDisbursement command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         await OpenPeriods.EnsureOpenAsync(session, command.PaidOn!.Value);
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
@@ -76,10 +78,12 @@ public static class CancelDisbursementEndpoint
     [WolverinePost("/api/disbursements/{id}/cancel", OperationId = "CancelDisbursement")]
     [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
     [Tags("Disbursements")]
-    public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         var stream = await DisbursementStreams.FetchAsync(session, id, http);
-        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Cancel(stream.Aggregate!, id, command.Reason!.Trim(), user.Actor(clock)));
+        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Cancel(stream.Aggregate!, id,
+            command.Reason!.Trim(), user.Actor(clock)));
     }
 }
 

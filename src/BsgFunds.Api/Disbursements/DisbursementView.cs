@@ -26,14 +26,16 @@ public sealed record DisbursementChanged(long EventSequence, DisbursementView Di
 public static class DisbursementStreams
 {
     /// <summary>The allocation stream a disbursement lives in, for writing.</summary>
-    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid disbursementId, HttpContext? http = null, CancellationToken ct = default)
+    public static async Task<IEventStream<Allocation>> FetchAsync(IDocumentSession session, Guid disbursementId, HttpContext? http = null,
+        CancellationToken ct = default)
     {
         var index = await session.LoadAsync<DisbursementIndex>(disbursementId, ct)
             ?? throw new RefusedException(Refusal.NotFound("disbursement-not-found", $"No disbursement has the id {disbursementId}."));
         return await AllocationStreams.FetchAsync(session, index.AllocationId, http, ct);
     }
 
-    public static async Task<DisbursementChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Allocation> stream, Guid disbursementId, Decision<T> decision, CancellationToken ct = default)
+    public static async Task<DisbursementChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Allocation> stream, Guid disbursementId,
+        Decision<T> decision, CancellationToken ct = default)
         where T : notnull
     {
         var events = decision.OrRefuse().Cast<object>().ToList();

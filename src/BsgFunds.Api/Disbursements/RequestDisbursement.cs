@@ -55,7 +55,8 @@ public static class RequestDisbursementEndpoint
     [WolverinePost("/api/allocations/{id}/disbursements", OperationId = "RequestDisbursement")]
     [Authorize(Roles = Roles.ProgrammeOfficer)]
     [Tags("Disbursements")]
-    public static async Task<DisbursementCreated> Post(Guid id, RequestDisbursement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    public static async Task<DisbursementCreated> Post(Guid id, RequestDisbursement command, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, HttpContext http)
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
         await SpendingLock.AcquireAsync(session);

@@ -31,7 +31,8 @@ public static class RegisterDonorEndpoint
     public static Created Post(RegisterDonor command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
         var actor = user.Actor(clock);
-        var registered = DonorDecision.Register(Guid.CreateVersion7(), command.Name!, command.Type!.Value, command.CountryCode, actor.Subject, actor.Now).OrRefuse()[0];
+        var registered = DonorDecision.Register(Guid.CreateVersion7(), command.Name!, command.Type!.Value, command.CountryCode, actor.Subject,
+            actor.Now).OrRefuse()[0];
         session.Events.StartStream<Donor>(registered.DonorId, registered);
         return new Created(registered.DonorId, $"/api/donors/{registered.DonorId}");
     }

@@ -39,7 +39,8 @@ public static class GetIatiExportEndpoint
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, IOptions<IatiOptions> options)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null, new DateOnly(year!.Value, 1, 1), new DateOnly(year.Value, 12, 31));
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null, new DateOnly(year!.Value, 1,
+            1), new DateOnly(year.Value, 12, 31));
         var document = IatiActivities.Build(book, year!.Value, options.Value.Publisher, clock.GetUtcNow(), entries);
         var text = new StringBuilder();
         await using (var writer = new Utf8StringWriter(text)) document.Save(writer);

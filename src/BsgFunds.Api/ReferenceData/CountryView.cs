@@ -34,7 +34,8 @@ public static class Countries
 {
     public static async Task<IReadOnlyList<Country>> AllAsync(IQuerySession session, CancellationToken ct = default)
     {
-        var histories = (await session.Query<CountryClassificationHistory>().ToListAsync(ct)).ToDictionary(h => h.CountryCode, StringComparer.Ordinal);
+        var histories = (await session.Query<CountryClassificationHistory>().ToListAsync(ct)).ToDictionary(h => h.CountryCode,
+            StringComparer.Ordinal);
         return CountryCatalogue.All
             .Select(c => histories.TryGetValue(c.Code, out var h) ? c.With(h.Changes) : c)
             .OrderBy(c => c.Code, StringComparer.Ordinal)

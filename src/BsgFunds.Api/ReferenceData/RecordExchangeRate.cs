@@ -33,7 +33,8 @@ public static class RecordExchangeRateEndpoint
     public static async Task<ExchangeRateView> Put(
         string currency, string month, RecordExchangeRate command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        if (YearMonth.TryParse(month, out var rateMonth)) await Audit.OpenPeriods.EnsureOpenAsync(session, new DateOnly(rateMonth.Year, rateMonth.Month, 1));
+        if (YearMonth.TryParse(month, out var rateMonth)) await Audit.OpenPeriods.EnsureOpenAsync(session, new DateOnly(rateMonth.Year,
+            rateMonth.Month, 1));
         var current = YearMonth.TryParse(month, out var yearMonth)
             ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
             : null;

@@ -10,7 +10,8 @@ public sealed partial class MonthlyExchangeRatesProjection : SingleStreamProject
 {
     public static MonthlyExchangeRates Create(ExchangeRateRecorded recorded) => MonthlyExchangeRates.Create(recorded);
 
-    public static MonthlyExchangeRates Apply(ExchangeRateRecorded recorded, MonthlyExchangeRates rates) => MonthlyExchangeRates.Apply(rates, recorded);
+    public static MonthlyExchangeRates Apply(ExchangeRateRecorded recorded, MonthlyExchangeRates rates) => MonthlyExchangeRates.Apply(rates,
+        recorded);
 }
 
 public sealed partial class CountryClassificationHistoryProjection : SingleStreamProjection<CountryClassificationHistory, Guid>

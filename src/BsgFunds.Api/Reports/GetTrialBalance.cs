@@ -10,7 +10,8 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Reports;
 
-public sealed record AccountLine(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, IReadOnlyDictionary<string, decimal> BalanceByCurrency);
+public sealed record AccountLine(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, IReadOnlyDictionary<string,
+    decimal> BalanceByCurrency);
 
 /// <summary>A trial balance's CSV line: an account, with its balance per original currency as <c>EUR 100.00;USD -5.00</c>.</summary>
 public sealed record TrialBalanceRow(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, string BalanceByCurrency);
@@ -29,7 +30,8 @@ public sealed record TrialBalanceView(
         asOf,
         balance.LastSequence,
         balance.Accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal)
-            .Select(a => new AccountLine(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf, a.OriginalByCurrency.Where(o => o.Value != 0).ToDictionary()))
+            .Select(a => new AccountLine(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf,
+                a.OriginalByCurrency.Where(o => o.Value != 0).ToDictionary()))
             .ToList(),
         balance.TotalDebitsChf,
         balance.TotalCreditsChf,
@@ -41,7 +43,8 @@ public static class GetTrialBalanceEndpoint
     public static ProblemDetails Validate(string? asOf) =>
         asOf is null || TryParseInstant(asOf, out _)
             ? WolverineContinue.NoProblems
-            : Problems.From(Refusal.Invalid("instant-malformed", "asOf", $"'{asOf}' is not an instant: write it ISO 8601 in UTC, e.g. 2026-11-30T12:00:00Z."));
+            : Problems.From(Refusal.Invalid("instant-malformed", "asOf",
+                $"'{asOf}' is not an instant: write it ISO 8601 in UTC, e.g. 2026-11-30T12:00:00Z."));
 
     /// <summary>
     /// Balances per account in CHF (and per original currency). Without asOf: the present, from the ledger projection.

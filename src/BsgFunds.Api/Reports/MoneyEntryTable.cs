@@ -36,7 +36,8 @@ public static class MoneyEntryTable
     }
 
     /// <summary>Queues one statement that writes the entries of a batch; a replay writes the same rows again.</summary>
-    public static void Write(IDocumentOperations operations, IReadOnlyList<(long Sequence, DateTimeOffset At, Guid ContributionId, MoneyEntries.Kind Kind, MoneyEntry Entry)> rows)
+    public static void Write(IDocumentOperations operations, IReadOnlyList<(long Sequence, DateTimeOffset At, Guid ContributionId,
+        MoneyEntries.Kind Kind, MoneyEntry Entry)> rows)
     {
         if (rows.Count == 0) return;
         operations.QueueSqlCommand(
@@ -47,14 +48,17 @@ public static class MoneyEntryTable
             "exchange_difference_chf = excluded.exchange_difference_chf, reference = excluded.reference, reverses = excluded.reverses",
             rows.Select(r => r.Sequence).ToArray(), rows.Select(r => (int)r.Kind).ToArray(), rows.Select(r => r.ContributionId).ToArray(),
             rows.Select(r => r.Entry.On).ToArray(), rows.Select(r => r.At.ToUniversalTime()).ToArray(),
-            rows.Select(r => r.Entry.Amount.Amount).ToArray(), rows.Select(r => r.Entry.Amount.Currency).ToArray(), rows.Select(r => r.Entry.RateToChf).ToArray(),
-            rows.Select(r => r.Entry.AmountChf).ToArray(), rows.Select(r => r.Entry.PscChf).ToArray(), rows.Select(r => r.Entry.ExchangeDifferenceChf).ToArray(),
+            rows.Select(r => r.Entry.Amount.Amount).ToArray(), rows.Select(r => r.Entry.Amount.Currency).ToArray(),
+                rows.Select(r => r.Entry.RateToChf).ToArray(),
+            rows.Select(r => r.Entry.AmountChf).ToArray(), rows.Select(r => r.Entry.PscChf).ToArray(),
+                rows.Select(r => r.Entry.ExchangeDifferenceChf).ToArray(),
             rows.Select(r => r.Entry.Reference).ToArray(), rows.Select(r => r.Entry.Reverses).ToArray());
     }
 
     /// <summary>The entries of some contributions (all when null) dated within a period, up to a book's sequence and instant.</summary>
     public static async Task<MoneyEntries> ReadAsync(
-        IQuerySession session, long upToSequence, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, DateOnly from, DateOnly to, CancellationToken ct = default)
+        IQuerySession session, long upToSequence, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, DateOnly from, DateOnly to,
+            CancellationToken ct = default)
     {
         var entries = new MoneyEntries();
         if (contributions is { Count: 0 }) return entries;
@@ -77,7 +81,8 @@ public static class MoneyEntryTable
             entries.Add(reader.GetGuid(0), (MoneyEntries.Kind)reader.GetInt32(1), new MoneyEntry
             {
                 Sequence = reader.GetInt64(2), On = reader.GetFieldValue<DateOnly>(3), Amount = Money.Of(reader.GetDecimal(4), reader.GetString(5)),
-                RateToChf = reader.GetDecimal(6), AmountChf = reader.GetDecimal(7), PscChf = reader.GetDecimal(8), ExchangeDifferenceChf = reader.GetDecimal(9),
+                RateToChf = reader.GetDecimal(6), AmountChf = reader.GetDecimal(7), PscChf = reader.GetDecimal(8),
+                    ExchangeDifferenceChf = reader.GetDecimal(9),
                 Reference = reader.IsDBNull(10) ? null : reader.GetString(10), Reverses = reader.IsDBNull(11) ? null : reader.GetInt64(11),
             });
         }

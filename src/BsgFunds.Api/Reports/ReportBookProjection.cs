@@ -34,7 +34,8 @@ public sealed class ReportBookProjection : IProjection
         foreach (var e in events)
         {
             var before = book.LastSequence;
-            foreach (var (contributionId, kind, entry) in MoneyEntries.Of(e.Data, e.Sequence)) entries.Add((e.Sequence, e.Timestamp, contributionId, kind, entry));
+            foreach (var (contributionId, kind, entry) in MoneyEntries.Of(e.Data, e.Sequence)) entries.Add((e.Sequence, e.Timestamp, contributionId,
+                kind, entry));
             book.Apply(e.Data, e.Sequence, e.Timestamp);
             if (book.LastSequence / SnapshotEvery > before / SnapshotEvery) operations.Store(ReportBooks.Copy(book, SnapshotId(book.LastSequence)));
         }
@@ -84,7 +85,8 @@ public static class ReportBooks
     /// the book's sequence (and instant, for a book as of one), so that they add up to the book's totals.
     /// </summary>
     public static Task<MoneyEntries> EntriesAsync(
-        IQuerySession session, ReportBook book, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        IQuerySession session, ReportBook book, DateTimeOffset? until, IReadOnlyCollection<Guid>? contributions, DateOnly from, DateOnly to,
+            CancellationToken ct = default) =>
         MoneyEntryTable.ReadAsync(session, book.LastSequence, until, contributions, from, to, ct);
 
     /// <summary>The book as it stood at an instant: the nearest earlier snapshot, with the events after it and up to the instant folded on.</summary>

@@ -30,7 +30,8 @@ public static class ReportReading
     }
 
     /// <summary>A report of one year, from the present book or the book as of an instant, as JSON or CSV.</summary>
-    public static async Task<IResult> YearAsync(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context, Func<ReportBook, int, DateTimeOffset, IReport> build)
+    public static async Task<IResult> YearAsync(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context,
+        Func<ReportBook, int, DateTimeOffset, IReport> build)
     {
         var (book, instant) = await BookAsync(session, asOf, clock);
         return Answer(context, build(book, year!.Value, instant));
@@ -117,7 +118,8 @@ public static class ImplementationEndpoint
     public static async Task<IResult> Get(int? year, string? asOf, IQuerySession session, TimeProvider clock, HttpContext context)
     {
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
-        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null, new DateOnly(year!.Value, 1, 1), new DateOnly(year.Value, 12, 31));
+        var entries = await ReportBooks.EntriesAsync(session, book, asOf is null ? null : instant, contributions: null, new DateOnly(year!.Value, 1,
+            1), new DateOnly(year.Value, 12, 31));
         return ReportReading.Answer(context, ImplementationReport.Build(book, year.Value, instant, entries));
     }
 }
@@ -145,7 +147,8 @@ public static class DonorStatementEndpoint
     [Tags("Reports")]
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(typeof(DonorStatementReport), 200)]
-    public static async Task<IResult> Get(Guid donorId, string? from, string? to, string? asOf, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, HttpContext context)
+    public static async Task<IResult> Get(Guid donorId, string? from, string? to, string? asOf, IQuerySession session, TimeProvider clock,
+        ClaimsPrincipal user, HttpContext context)
     {
         if (!user.MaySeeDonor(donorId)) return NotFound();
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
@@ -158,9 +161,11 @@ public static class DonorStatementEndpoint
         return ReportReading.Answer(context, DonorStatementReport.Build(book, donorId, start, end, instant, entries));
     }
 
-    private static IResult NotFound() => Results.Problem(Problems.From(Refusal.NotFound("donor-not-found", "There is no such donor, or it is not yours to see.")));
+    private static IResult NotFound() => Results.Problem(Problems.From(Refusal.NotFound("donor-not-found",
+        "There is no such donor, or it is not yours to see.")));
 
-    private static bool TryDate(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private static bool TryDate(string text, out DateOnly date) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+        DateTimeStyles.None, out date);
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

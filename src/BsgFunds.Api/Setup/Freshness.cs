@@ -16,7 +16,8 @@ public static class Freshness
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var target = (long)(await new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {MartenSetup.Schema}.mt_events", connection).ExecuteScalarAsync(ct))!;
+        var target = (long)(await new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {MartenSetup.Schema}.mt_events",
+            connection).ExecuteScalarAsync(ct))!;
         var deadline = DateTime.UtcNow + Bound;
         while (DateTime.UtcNow < deadline)
         {

@@ -28,7 +28,8 @@ public static class ReliabilitySetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.ConfigureMarten((services, opts) =>
         {
-            opts.Listeners.Add(new IdempotencyListener(services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<TimeProvider>()));
+            opts.Listeners.Add(new IdempotencyListener(services.GetRequiredService<IHttpContextAccessor>(),
+                services.GetRequiredService<TimeProvider>()));
             opts.Listeners.Add(new CommitTracker(services.GetRequiredService<IHttpContextAccessor>()));
 
             // Reads retry a transient fault a few times, with jittered backoff; commits keep Marten's narrower defaults,
@@ -83,7 +84,8 @@ public static class ReliabilitySetup
             var limit = context.RequestServices.GetRequiredService<LimitOptions>().MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                var problem = Problems.From(new Domain.Refusal(Domain.RefusalKind.Invalid, "request-too-large", $"The request body is larger than {limit} bytes.", "body"));
+                var problem = Problems.From(new Domain.Refusal(Domain.RefusalKind.Invalid, "request-too-large",
+                    $"The request body is larger than {limit} bytes.", "body"));
                 problem.Status = StatusCodes.Status413PayloadTooLarge;
                 problem.Title = "The request body is too large.";
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

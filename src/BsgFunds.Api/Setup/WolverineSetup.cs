@@ -20,7 +20,8 @@ public static class WolverineSetup
         });
         // CodeGeneration:Mode overrides the default per environment: Static runs only pre-generated code (the container
         // image and the benchmark build it with `codegen write`), and a build without it refuses to start.
-        var configured = Enum.TryParse<TypeLoadMode>(builder.Configuration["CodeGeneration:Mode"], ignoreCase: true, out var mode) ? mode : (TypeLoadMode?)null;
+        var configured = Enum.TryParse<TypeLoadMode>(builder.Configuration["CodeGeneration:Mode"], ignoreCase: true,
+            out var mode) ? mode : (TypeLoadMode?)null;
         builder.Services.CritterStackDefaults(x =>
         {
             x.Development.GeneratedCodeMode = configured ?? TypeLoadMode.Dynamic;

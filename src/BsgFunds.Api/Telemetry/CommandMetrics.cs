@@ -70,6 +70,7 @@ public static partial class CommandTelemetryMiddleware
         }
     });
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Command} {Outcome} with {StatusCode} in {ElapsedMs:0.0} ms (correlation id {CorrelationId})")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "{Command} {Outcome} with {StatusCode} in {ElapsedMs:0.0} ms (correlation id {CorrelationId})")]
     private static partial void Log(ILogger logger, string command, int statusCode, string outcome, double elapsedMs, string correlationId);
 }

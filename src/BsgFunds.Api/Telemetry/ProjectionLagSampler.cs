@@ -18,7 +18,8 @@ public sealed class ProjectionLagSampler(IDocumentStore store, CommandMetrics me
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        metrics.Meter.CreateObservableGauge("bsgfunds.projection.lag", () => lag.Select(l => new Measurement<long>(l.Value, new KeyValuePair<string, object?>("projection", l.Key))),
+        metrics.Meter.CreateObservableGauge("bsgfunds.projection.lag", () => lag.Select(l => new Measurement<long>(l.Value, new KeyValuePair<string,
+            object?>("projection", l.Key))),
             "{event}", "Events committed that the projection has not processed yet.");
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -80,7 +80,8 @@ public static class Journal
             foreach (var line in lines)
             {
                 var amount = line.AmountChf.ToString("0.00", CultureInfo.InvariantCulture);
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {line.Account}    {amount} CHF  ; {line.Original.Currency} {line.Original.Amount.ToString(CultureInfo.InvariantCulture)}");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"    {line.Account}    {amount} CHF  ; {line.Original.Currency} {line.Original.Amount.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 

@@ -4,7 +4,8 @@ namespace BsgFunds.Domain.Audit;
 public sealed record PeriodCloseRequested(Guid PeriodId, int Year, string RequestedBy, DateTimeOffset At);
 
 /// <summary>The TSB Director approved: the year is sealed with the chain digest at that moment; nothing dated in it is accepted any more.</summary>
-public sealed record PeriodClosed(Guid PeriodId, int Year, string RequestedBy, string ApprovedBy, long DigestSequence, string DigestHash, DateTimeOffset At);
+public sealed record PeriodClosed(Guid PeriodId, int Year, string RequestedBy, string ApprovedBy, long DigestSequence, string DigestHash,
+    DateTimeOffset At);
 
 public sealed record Period(Guid Id, int Year, PeriodCloseRequested? Request, PeriodClosed? Closing)
 {
@@ -19,10 +20,13 @@ public static class PeriodDecisions
 {
     public static Decision<PeriodCloseRequested> Request(Period? period, int year, Contributions.Actor actor)
     {
-        if (year is < 2000 or > 2100) return Decision.Refuse<PeriodCloseRequested>(Refusal.Invalid("year-invalid", "year", "The year is a budget year such as 2026."));
-        if (period?.Closing is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-closed", $"{year} is already closed."));
+        if (year is < 2000 or > 2100) return Decision.Refuse<PeriodCloseRequested>(Refusal.Invalid("year-invalid", "year",
+            "The year is a budget year such as 2026."));
+        if (period?.Closing is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-closed",
+            $"{year} is already closed."));
         if (NotEnded(year, actor) is { } notEnded) return Decision.Refuse<PeriodCloseRequested>(notEnded);
-        if (period is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-close-already-requested", $"Closing {year} is already requested; the TSB Director approves it."));
+        if (period is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-close-already-requested",
+            $"Closing {year} is already requested; the TSB Director approves it."));
         return Decision.Accept(new PeriodCloseRequested(StreamIds.Period(year), year, actor.Subject, actor.Now));
     }
 
@@ -36,10 +40,12 @@ public static class PeriodDecisions
     {
         if (period?.Closing is not null) return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-closed", $"{year} is already closed."));
         if (period?.Request is not { } request)
-            return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-close-not-requested", $"A finance officer requests closing {year} before the TSB Director approves it."));
+            return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-close-not-requested",
+                $"A finance officer requests closing {year} before the TSB Director approves it."));
         if (NotEnded(year, actor) is { } notEnded) return Decision.Refuse<PeriodClosed>(notEnded);
         if (request.RequestedBy == actor.Subject)
-            return Decision.Refuse<PeriodClosed>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody approves closing a year they asked to close."));
+            return Decision.Refuse<PeriodClosed>(Refusal.RuleBroken("approver-must-not-be-requester",
+                "Nobody approves closing a year they asked to close."));
         return Decision.Accept(new PeriodClosed(period.Id, year, request.RequestedBy, actor.Subject, digestSequence, digestHash, actor.Now));
     }
 }

@@ -20,8 +20,10 @@ public static class ContributionDecisions
         Guid contributionId, Donor? donor, FundingSource source, Money amount, DateOnly pledgedOn, Earmark earmark,
         MonthlyExchangeRates? pledgeMonthRates, Actor actor)
     {
-        if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.", "donorId"));
-        if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount", "A pledge is for an amount greater than zero."));
+        if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.",
+            "donorId"));
+        if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount",
+            "A pledge is for an amount greater than zero."));
         if (pledgeMonthRates?.RateOf(amount.Currency) is { } rate && Bounds.AmountChf(amount.ToChf(rate.RateToChf).Amount, "amount") is { } tooLarge)
             return Refuse<ContributionPledged>(tooLarge);
         if (earmark.Problem("earmark") is { } bad) return Refuse<ContributionPledged>(bad);
@@ -33,15 +35,18 @@ public static class ContributionDecisions
 
     public static Decision<AgreementSigned> SignAgreement(
         Contribution contribution, string reference, DateOnly signedOn, Money amount, decimal pscRatePercent,
-        IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates, Actor actor)
+        IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates,
+            Actor actor)
     {
         if (contribution.Withdrawal is { } withdrawn)
             return Refuse<AgreementSigned>(Refusal.Conflict("pledge-withdrawn",
                 $"This pledge was withdrawn on {withdrawn.On:yyyy-MM-dd}; record a new pledge."));
         if (contribution.Agreement is not null)
-            return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed", $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
+            return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed",
+                $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
         if (pscRatePercent is < 0 or > MaxPscRatePercent || decimal.Round(pscRatePercent, 2) != pscRatePercent)
-            return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid", "pscRatePercent", "The programme support cost rate is a percentage from 0 to 100 with at most two decimals."));
+            return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid", "pscRatePercent",
+                "The programme support cost rate is a percentage from 0 to 100 with at most two decimals."));
         if (ScheduleProblem(amount, instalments, "An agreement") is { } schedule) return Refuse<AgreementSigned>(schedule);
         var effectiveEarmark = earmark ?? contribution.Earmark;
         if (effectiveEarmark.Problem("earmark") is { } bad) return Refuse<AgreementSigned>(bad);
@@ -134,7 +139,8 @@ public static class ContributionDecisions
         if (contribution.Agreement is not { } agreement)
             return Refuse<ConditionSatisfied>(Refusal.Conflict("agreement-not-signed", "This contribution has no signed agreement yet."));
         if (agreement.Conditions.All(c => c.Number != number))
-            return Refuse<ConditionSatisfied>(Refusal.NotFound("condition-not-found", $"The agreement has no condition {number}; it has {agreement.Conditions.Count}."));
+            return Refuse<ConditionSatisfied>(Refusal.NotFound("condition-not-found",
+                $"The agreement has no condition {number}; it has {agreement.Conditions.Count}."));
         if (contribution.SatisfiedConditions.Any(c => c.Number == number))
             return Refuse<ConditionSatisfied>(Refusal.Conflict("condition-already-satisfied", $"Condition {number} is already satisfied."));
 
@@ -143,7 +149,8 @@ public static class ContributionDecisions
         var release = outstanding == 1
             ? contribution.DeferredRevenueChf
             : Math.Min(contribution.DeferredRevenueChf, Rounding.ToCentimes(agreement.AmountChf / agreement.Conditions.Count));
-        return Decision.Accept(new ConditionSatisfied(contribution.Id, contribution.DonorId, number, on, evidence, release, contribution.Earmark, actor.Subject, actor.Now));
+        return Decision.Accept(new ConditionSatisfied(contribution.Id, contribution.DonorId, number, on, evidence, release, contribution.Earmark,
+            actor.Subject, actor.Now));
     }
 
     /// <param name="receiptsWithBankReference">The sequences of the contribution's earlier receipts with the same bank
@@ -153,12 +160,16 @@ public static class ContributionDecisions
         MonthlyExchangeRates? valueMonthRates, IReadOnlyCollection<long> receiptsWithBankReference, Actor actor)
     {
         if (contribution.Agreement is not { } agreement)
-            return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed", "A receipt is recorded against a signed agreement; sign the agreement first."));
+            return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed",
+                "A receipt is recorded against a signed agreement; sign the agreement first."));
         if (receiptsWithBankReference.Any(sequence => !contribution.ReversedSequences.Contains(sequence)))
-            return Refuse<ContributionReceived>(Refusal.Conflict("bank-reference-already-recorded", $"A receipt with bank reference '{bankReference}' is already recorded on this contribution."));
+            return Refuse<ContributionReceived>(Refusal.Conflict("bank-reference-already-recorded",
+                $"A receipt with bank reference '{bankReference}' is already recorded on this contribution."));
         if (amount.Currency != agreement.Amount.Currency)
-            return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));
-        if (amount.Amount <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("amount-not-positive", "amount", "A receipt is for an amount greater than zero."));
+            return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement",
+                $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));
+        if (amount.Amount <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("amount-not-positive", "amount",
+            "A receipt is for an amount greater than zero."));
         if (amount.Amount > contribution.ReceivableOriginal)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-exceeds-receivable",
                 $"Only {contribution.ReceivableOriginal} {amount.Currency} is still receivable on this contribution; the receipt is for {amount.Amount} {amount.Currency}.", "amount"));
@@ -166,9 +177,11 @@ public static class ContributionDecisions
         RateInForce rate;
         if (overrideRate is { } given)
         {
-            if (given <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf", "The rate to CHF must be greater than zero."));
+            if (given <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf",
+                "The rate to CHF must be greater than zero."));
             if (string.IsNullOrWhiteSpace(overrideReason))
-                return Refuse<ContributionReceived>(Refusal.Invalid("rate-override-needs-reason", "rateReason", "A rate other than the month's recorded rate needs a reason (rateReason)."));
+                return Refuse<ContributionReceived>(Refusal.Invalid("rate-override-needs-reason", "rateReason",
+                    "A rate other than the month's recorded rate needs a reason (rateReason)."));
             rate = new RateInForce(given, "override", YearMonth.Of(valueDate).ToString());
         }
         else
@@ -196,8 +209,10 @@ public static class ContributionDecisions
         if (contribution.Agreement is not { } agreement)
             return Refuse<ContributionWrittenOff>(Refusal.Conflict("agreement-not-signed", "Only a signed agreement has a balance to write off."));
         if (amount.Currency != agreement.Amount.Currency)
-            return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-currency-must-match-agreement", $"The agreement is in {agreement.Amount.Currency}; the write-off is in {amount.Currency}.", "amount"));
-        if (amount.Amount <= 0) return Refuse<ContributionWrittenOff>(Refusal.Invalid("amount-not-positive", "amount", "A write-off is for an amount greater than zero."));
+            return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-currency-must-match-agreement",
+                $"The agreement is in {agreement.Amount.Currency}; the write-off is in {amount.Currency}.", "amount"));
+        if (amount.Amount <= 0) return Refuse<ContributionWrittenOff>(Refusal.Invalid("amount-not-positive", "amount",
+            "A write-off is for an amount greater than zero."));
         if (amount.Amount > contribution.ReceivableOriginal)
             return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-exceeds-receivable",
                 $"Only {contribution.ReceivableOriginal} {amount.Currency} is unpaid on this contribution.", "amount"));
@@ -209,24 +224,30 @@ public static class ContributionDecisions
             contribution.Earmark, actor.Subject, actor.Now));
     }
 
-    public static Decision<ContributionRefunded> Refund(Contribution contribution, decimal amountChf, string reason, string donorConsentReference, Actor actor)
+    public static Decision<ContributionRefunded> Refund(Contribution contribution, decimal amountChf, string reason, string donorConsentReference,
+        Actor actor)
     {
-        if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "amountChf", "A refund is for an amount greater than zero."));
+        if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "amountChf",
+            "A refund is for an amount greater than zero."));
         if (decimal.Round(amountChf, 2) != amountChf)
-            return Refuse<ContributionRefunded>(Refusal.Invalid("amount-too-precise", "amountChf", "CHF amounts are exact to the centime (two decimals)."));
+            return Refuse<ContributionRefunded>(Refusal.Invalid("amount-too-precise", "amountChf",
+                "CHF amounts are exact to the centime (two decimals)."));
         if (amountChf > contribution.AvailableChf)
             return Refuse<ContributionRefunded>(Refusal.RuleBroken("refund-exceeds-unspent",
                 $"Only CHF {contribution.AvailableChf} of this contribution is unspent; the refund is for CHF {amountChf}.", "amountChf"));
 
         return Decision.Accept(new ContributionRefunded(
-            contribution.Id, contribution.DonorId, amountChf, reason, donorConsentReference, actor.Today, contribution.Earmark, actor.Subject, actor.Now));
+            contribution.Id, contribution.DonorId, amountChf, reason, donorConsentReference, actor.Today, contribution.Earmark, actor.Subject,
+                actor.Now));
     }
 
     /// <summary>Reverses the money event stored at <paramref name="sequence"/>; <paramref name="original"/> is what is stored there (null: nothing).</summary>
-    public static Decision<ContributionEventReversed> Reverse(Contribution contribution, long sequence, Guid? originalStreamId, object? original, string reason, Actor actor)
+    public static Decision<ContributionEventReversed> Reverse(Contribution contribution, long sequence, Guid? originalStreamId, object? original,
+        string reason, Actor actor)
     {
         if (original is null || originalStreamId != contribution.Id)
-            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-in-contribution", $"Event {sequence} is not an event of this contribution.", "eventSequence"));
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-in-contribution",
+                $"Event {sequence} is not an event of this contribution.", "eventSequence"));
         if (original is not (ContributionReceived or ContributionWrittenOff or ContributionRefunded))
             return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-reversible",
                 $"Event {sequence} is a {original.GetType().Name}; only receipts, write-offs and refunds are reversed.", "eventSequence"));
@@ -241,7 +262,8 @@ public static class ContributionDecisions
             return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-exceeds-unspent",
                 $"Reversing event {sequence} would take CHF {-after.AvailableChf} more than is unspent on this contribution; reverse the refund or spending first."));
         if (after.ReceivableOriginal > (contribution.Agreement?.Amount.Amount ?? 0m) || after.ReceivableOriginal < 0)
-            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-invalid", $"Reversing event {sequence} would leave an impossible receivable."));
+            return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-invalid",
+                $"Reversing event {sequence} would leave an impossible receivable."));
         return Decision.Accept(reversal);
     }
 

@@ -85,15 +85,18 @@ public static class IatiActivities
     }
 
     private static XElement Activity(
-        DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description, IEnumerable<XElement> organisations,
-        DateOnly start, IEnumerable<XElement> geography, string sector, IEnumerable<XElement> budgets, IEnumerable<XElement> transactions, IEnumerable<XElement> related) =>
+        DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description,
+            IEnumerable<XElement> organisations,
+        DateOnly start, IEnumerable<XElement> geography, string sector, IEnumerable<XElement> budgets, IEnumerable<XElement> transactions,
+            IEnumerable<XElement> related) =>
         new("iati-activity",
             new XAttribute("last-updated-datetime", Timestamp(updated)),
             new XAttribute(XNamespace.Xml + "lang", "en"),
             new XAttribute("default-currency", Currency.ReportingCode),
             new XAttribute("hierarchy", hierarchy),
             new XElement("iati-identifier", id),
-            new XElement("reporting-org", new XAttribute("ref", publisher.OrganisationRef), new XAttribute("type", ItuOrganisationType), Narrative(publisher.OrganisationName)),
+            new XElement("reporting-org", new XAttribute("ref", publisher.OrganisationRef), new XAttribute("type", ItuOrganisationType),
+                Narrative(publisher.OrganisationName)),
             new XElement("title", Narrative(title)),
             new XElement("description", new XAttribute("type", "1"), Narrative(description)),
             organisations,
@@ -101,7 +104,8 @@ public static class IatiActivities
             new XElement("activity-date", new XAttribute("type", "2"), new XAttribute("iso-date", Date(start))),
             geography,
             new XElement("sector", new XAttribute("vocabulary", "1"), new XAttribute("code", sector), new XAttribute("percentage", "100")),
-            new XElement("policy-marker", new XAttribute("vocabulary", "1"), new XAttribute("code", "1"), new XAttribute("significance", publisher.GenderSignificance)),
+            new XElement("policy-marker", new XAttribute("vocabulary", "1"), new XAttribute("code", "1"), new XAttribute("significance",
+                publisher.GenderSignificance)),
             budgets,
             transactions,
             related);
@@ -113,7 +117,8 @@ public static class IatiActivities
         foreach (var c in book.Contributions.Values.OrderBy(c => c.PledgedOn).ThenBy(c => c.Id))
         {
             var donor = book.Donors.GetValueOrDefault(c.DonorId);
-            if (c.PledgedOn.Year == year) yield return new(c.PledgedOn, "13", c.DonorId, Incoming("13", c.Id.ToString(), c.PledgedOn, c.Pledged, donor, c.Earmark));
+            if (c.PledgedOn.Year == year) yield return new(c.PledgedOn, "13", c.DonorId, Incoming("13", c.Id.ToString(), c.PledgedOn, c.Pledged,
+                donor, c.Earmark));
             // A withdrawn pledge stays in the file as pledged, and its withdrawal is a negative pledge on its own date.
             if (c.WithdrawnOn is { } withdrawn && withdrawn.Year == year)
                 yield return new(withdrawn, "13", c.DonorId, Incoming("13", $"{c.Id}-withdrawn", withdrawn, c.Pledged.Negate(), donor, c.Earmark));
@@ -140,13 +145,15 @@ public static class IatiActivities
             new XElement("transaction-type", new XAttribute("code", type)),
             new XElement("transaction-date", new XAttribute("iso-date", Date(on))),
             Value(amount.Amount, amount.Currency, on),
-            new XElement("provider-org", donor is null ? null : new XAttribute("type", OrganisationType(donor.Type)), donor is null ? null : Narrative(donor.Name)),
+            new XElement("provider-org", donor is null ? null : new XAttribute("type", OrganisationType(donor.Type)),
+                donor is null ? null : Narrative(donor.Name)),
             new XElement("aid-type", new XAttribute("code", EarmarkingCategory(earmark.Category)), new XAttribute("vocabulary", "2")));
 
     private static IEnumerable<XElement> Commitments(ReportBook book, int year, int programme)
     {
         var entries = book.Contributions.Values
-            .SelectMany(c => c.Commitments.Select(e => (e.AllocationId, e.On, e.AmountChf)).Concat(c.Releases.Select(e => (e.AllocationId, e.On, AmountChf: -e.AmountChf))))
+            .SelectMany(c => c.Commitments.Select(e => (e.AllocationId, e.On, e.AmountChf)).Concat(c.Releases.Select(e => (e.AllocationId, e.On,
+                AmountChf: -e.AmountChf))))
             .Where(e => e.On.Year == year && book.Allocations.TryGetValue(e.AllocationId, out var a) && a.Programme == programme);
         return entries.GroupBy(e => (e.AllocationId, e.On)).OrderBy(g => g.Key.On).ThenBy(g => g.Key.AllocationId)
             .Select(g => new XElement("transaction", new XAttribute("ref", g.Key.AllocationId),
@@ -171,22 +178,27 @@ public static class IatiActivities
     /// <summary>Recipient countries and ITU regions, each weighted by the year's payments and each summing to 100.</summary>
     private static IEnumerable<XElement> Geography(ReportBook book, IReadOnlyList<PaymentFacts> payments, IatiPublisher publisher)
     {
-        var located = payments.Select(p => (Payment: p, Country: book.Country(p.CountryCode))).Where(p => p.Country is not null && p.Payment.AmountChf > 0).ToList();
+        var located = payments.Select(p => (Payment: p,
+            Country: book.Country(p.CountryCode))).Where(p => p.Country is not null && p.Payment.AmountChf > 0).ToList();
         var total = located.Sum(p => p.Payment.AmountChf);
         if (total <= 0) yield break;
-        foreach (var (code, percentage) in Percentages(located.GroupBy(p => p.Country!.Code).Select(g => (g.Key, g.Sum(p => p.Payment.AmountChf))), total))
+        foreach (var (code, percentage) in Percentages(located.GroupBy(p => p.Country!.Code).Select(g => (g.Key, g.Sum(p => p.Payment.AmountChf))),
+            total))
             yield return new XElement("recipient-country", new XAttribute("code", code), new XAttribute("percentage", Number(percentage)));
-        foreach (var (region, percentage) in Percentages(located.GroupBy(p => p.Country!.Region.ToString()).Select(g => (g.Key, g.Sum(p => p.Payment.AmountChf))), total))
+        foreach (var (region, percentage) in Percentages(located.GroupBy(p => p.Country!.Region.ToString()).Select(g => (g.Key,
+            g.Sum(p => p.Payment.AmountChf))), total))
         {
             yield return new XElement("recipient-region", new XAttribute("code", region), new XAttribute("vocabulary", "99"),
-                new XAttribute("vocabulary-uri", publisher.RegionVocabularyUri), new XAttribute("percentage", Number(percentage)), Narrative(RegionName(region)));
+                new XAttribute("vocabulary-uri", publisher.RegionVocabularyUri), new XAttribute("percentage", Number(percentage)),
+                    Narrative(RegionName(region)));
         }
     }
 
     /// <summary>Shares to two decimals; the largest takes the rounding difference so that they add up to exactly 100.</summary>
     public static IReadOnlyList<(string Key, decimal Percentage)> Percentages(IEnumerable<(string Key, decimal Amount)> parts, decimal total)
     {
-        var shares = parts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Amount, Percentage: Math.Round(p.Amount * 100m / total, 2, MidpointRounding.AwayFromZero))).ToList();
+        var shares = parts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Amount, Percentage: Math.Round(p.Amount * 100m / total,
+            2, MidpointRounding.AwayFromZero))).ToList();
         if (shares.Count == 0) return [];
         var largest = shares.IndexOf(shares.MaxBy(s => s.Amount));
         shares[largest] = shares[largest] with { Percentage = shares[largest].Percentage + 100m - shares.Sum(s => s.Percentage) };
@@ -216,7 +228,8 @@ public static class IatiActivities
     private static XElement Funding(DonorFacts donor) => Organisation("1", null, OrganisationType(donor.Type), donor.Name);
 
     private static XElement Organisation(string role, string? reference, string type, string name) =>
-        new("participating-org", reference is null ? null : new XAttribute("ref", reference), new XAttribute("type", type), new XAttribute("role", role), Narrative(name));
+        new("participating-org", reference is null ? null : new XAttribute("ref", reference), new XAttribute("type", type), new XAttribute("role",
+            role), Narrative(name));
 
     private static XElement Related(string id, string type) => new("related-activity", new XAttribute("ref", id), new XAttribute("type", type));
 

@@ -7,11 +7,14 @@ public static class CountryClassificationDecision
         string countryCode, CountryGroup group, DateOnly from, DateOnly? to, string? source, string recordedBy, DateTimeOffset now)
     {
         if (!CountryCatalogue.TryFind(countryCode, out var country))
-            return Decision.Refuse<CountryClassificationRecorded>(Refusal.NotFound("country-not-found", $"No country has the ISO 3166 code '{countryCode}'."));
+            return Decision.Refuse<CountryClassificationRecorded>(Refusal.NotFound("country-not-found",
+                $"No country has the ISO 3166 code '{countryCode}'."));
         if (to is { } end && end <= from)
-            return Decision.Refuse<CountryClassificationRecorded>(Refusal.Invalid("classification-period-invalid", "to", "'to' (the day membership ends) must come after 'from'."));
+            return Decision.Refuse<CountryClassificationRecorded>(Refusal.Invalid("classification-period-invalid", "to",
+                "'to' (the day membership ends) must come after 'from'."));
 
         return Decision.Accept(new CountryClassificationRecorded(
-            StreamIds.Country(country.Code), country.Code, group, from, to, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), recordedBy, now));
+            StreamIds.Country(country.Code), country.Code, group, from, to, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), recordedBy,
+                now));
     }
 }

@@ -4,11 +4,13 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Reports;
 
-public sealed record StatementReceipt(long Sequence, DateOnly ValueDate, Money Amount, decimal RateToChf, decimal AmountChf, decimal PscChf, decimal ExchangeDifferenceChf, string? BankReference, long? Reverses);
+public sealed record StatementReceipt(long Sequence, DateOnly ValueDate, Money Amount, decimal RateToChf, decimal AmountChf, decimal PscChf,
+    decimal ExchangeDifferenceChf, string? BankReference, long? Reverses);
 
 public sealed record StatementUse(int Programme, UseOfFunds Use, decimal AmountChf);
 
-public sealed record StatementDisbursement(int Programme, UseOfFunds Use, string Region, string CountryCode, IReadOnlyList<CountryGroup> CountryGroups, decimal AmountChf);
+public sealed record StatementDisbursement(int Programme, UseOfFunds Use, string Region, string CountryCode,
+    IReadOnlyList<CountryGroup> CountryGroups, decimal AmountChf);
 
 public sealed record ContributionStatement(
     Guid ContributionId, FundingSource Source, Earmark Earmark, ContributionStatus Status, DateOnly PledgedOn, Money Pledged, decimal? PledgedChf,
@@ -55,11 +57,15 @@ public sealed record DonorStatementReport(
                 m.Change.Currency, null, null, null, null, null, null);
             if (c.WithdrawnOn is { } withdrawn) yield return Row(c, "Withdrawn", withdrawn, null, 0m, c.Pledged.Amount, c.Pledged.Currency, null,
                 null, null, null, null, null);
-            foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount, r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
-            foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme, a.Use.ToString(), null);
-            foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null, d.Programme, d.Use.ToString(), d.Region);
+            foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount,
+                r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
+            foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme,
+                a.Use.ToString(), null);
+            foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null,
+                d.Programme, d.Use.ToString(), d.Region);
             if (c.RefundsChf != 0) yield return Row(c, "Refunds", null, null, c.RefundsChf, null, null, null, null, null, null, null, null);
-            if (c.WriteOffsChf != 0) yield return Row(c, "WriteOffs", null, null, c.WriteOffsChf, c.WrittenOff?.Amount, c.WrittenOff?.Currency, null, null, null, null, null, null);
+            if (c.WriteOffsChf != 0) yield return Row(c, "WriteOffs", null, null, c.WriteOffsChf, c.WrittenOff?.Amount, c.WrittenOff?.Currency,
+                null, null, null, null, null, null);
         }
     }
 
@@ -77,7 +83,8 @@ public sealed record DonorStatementReport(
         foreach (var c in book.Contributions.Values.Where(c => c.DonorId == donorId).OrderBy(c => c.PledgedOn).ThenBy(c => c.Id))
         {
             var e = entries.For(c.Id);
-            var receipts = e.Receipts.Where(r => In(r.On)).Select(r => new StatementReceipt(r.Sequence, r.On, r.Amount, r.RateToChf, r.AmountChf, r.PscChf, r.ExchangeDifferenceChf, r.Reference, r.Reverses)).ToList();
+            var receipts = e.Receipts.Where(r => In(r.On)).Select(r => new StatementReceipt(r.Sequence, r.On, r.Amount, r.RateToChf, r.AmountChf,
+                r.PscChf, r.ExchangeDifferenceChf, r.Reference, r.Reverses)).ToList();
             var allocated = c.Commitments.Where(e => In(e.On)).Select(e => (e.AllocationId, e.AmountChf))
                 .Concat(c.Releases.Where(e => In(e.On)).Select(e => (e.AllocationId, AmountChf: -e.AmountChf)))
                 .Where(e => book.Allocations.ContainsKey(e.AllocationId))
@@ -90,7 +97,8 @@ public sealed record DonorStatementReport(
                 {
                     var country = book.Country(x.Payment.CountryCode);
                     var groups = Enum.GetValues<CountryGroup>().Where(g => country?.IsMemberOn(g, x.Payment.PaidOn) == true).ToList();
-                    return new StatementDisbursement(x.Payment.Programme, x.Payment.Use, country?.Region.ToString() ?? "Unknown", x.Payment.CountryCode, groups, x.AmountChf);
+                    return new StatementDisbursement(x.Payment.Programme, x.Payment.Use, country?.Region.ToString() ?? "Unknown",
+                        x.Payment.CountryCode, groups, x.AmountChf);
                 })
                 .GroupBy(d => (d.Programme, d.Use, d.Region, d.CountryCode))
                 .Select(g => g.First() with { AmountChf = g.Sum(d => d.AmountChf) })
@@ -98,8 +106,10 @@ public sealed record DonorStatementReport(
             var writeOffs = e.WriteOffs.Where(w => In(w.On)).ToList();
             var a = c.Agreement;
             statements.Add(new ContributionStatement(
-                c.Id, c.Source, c.Earmark, StatusOf(c), c.PledgedOn, c.Pledged, c.PledgedChf, a?.Reference, a?.SignedOn, a?.Amount, a?.AmountChf ?? 0m,
-                BalanceAt(c, from.AddDays(-1)), receipts, receipts.Sum(r => r.AmountChf), receipts.Sum(r => r.PscChf), receipts.Sum(r => r.ExchangeDifferenceChf),
+                c.Id, c.Source, c.Earmark, StatusOf(c), c.PledgedOn, c.Pledged, c.PledgedChf, a?.Reference, a?.SignedOn, a?.Amount,
+                    a?.AmountChf ?? 0m,
+                BalanceAt(c, from.AddDays(-1)), receipts, receipts.Sum(r => r.AmountChf), receipts.Sum(r => r.PscChf),
+                    receipts.Sum(r => r.ExchangeDifferenceChf),
                 allocated, allocated.Sum(u => u.AmountChf), disbursed, disbursed.Sum(d => d.AmountChf),
                 e.Refunds.Where(r => In(r.On)).Sum(r => r.AmountChf),
                 a is null ? null : Money.Of(writeOffs.Sum(w => w.Amount.Amount), a.Amount.Currency), writeOffs.Sum(w => w.AmountChf),
@@ -111,8 +121,10 @@ public sealed record DonorStatementReport(
             });
         }
 
-        return new DonorStatementReport(donorId, book.Donors.TryGetValue(donorId, out var donor) ? donor.Name : string.Empty, from, to, asOf, book.LastSequence, statements,
-            statements.Sum(s => s.ReceivedChf), statements.Sum(s => s.PscChf), statements.Sum(s => s.AllocatedChf), statements.Sum(s => s.DisbursedChf),
+        return new DonorStatementReport(donorId, book.Donors.TryGetValue(donorId, out var donor) ? donor.Name : string.Empty, from, to, asOf,
+            book.LastSequence, statements,
+            statements.Sum(s => s.ReceivedChf), statements.Sum(s => s.PscChf), statements.Sum(s => s.AllocatedChf),
+                statements.Sum(s => s.DisbursedChf),
             statements.Sum(s => s.RefundsChf), statements.Sum(s => s.ClosingBalanceChf));
     }
 
@@ -134,7 +146,8 @@ public sealed record DonorStatementReport(
 
 /// <summary>The year's implementation report (Resolution 44, instructs 8): every report together, from one book at one sequence.</summary>
 public sealed record ImplementationReport(
-    int Year, DateTimeOffset AsOf, long LastSequence, LineItemReport LineItems, FundingSourcesReport FundingSources, ParticipationReport Participation,
+    int Year, DateTimeOffset AsOf, long LastSequence, LineItemReport LineItems, FundingSourcesReport FundingSources,
+        ParticipationReport Participation,
     ReceivablesReport Receivables, IReadOnlyList<DonorStatementReport> DonorStatements) : IReport
 {
     // The combined CSV has a report column, then every part's columns; each row fills those of its own part.

@@ -58,14 +58,16 @@ public sealed class MoneyEntries
             case ContributionRefunded f: yield return (f.ContributionId, Kind.Refund, Refund(f, sequence, 1, f.On)); break;
             case ContributionEventReversed v:
                 if (v.Receipt is { } receipt) yield return (v.ContributionId, Kind.Receipt, Receipt(receipt, sequence, -1, v.On, v.ReversedSequence));
-                if (v.WriteOff is { } writeOff) yield return (v.ContributionId, Kind.WriteOff, WriteOff(writeOff, sequence, -1, v.On, v.ReversedSequence));
+                if (v.WriteOff is { } writeOff) yield return (v.ContributionId, Kind.WriteOff, WriteOff(writeOff, sequence, -1, v.On,
+                    v.ReversedSequence));
                 if (v.Refund is { } refund) yield return (v.ContributionId, Kind.Refund, Refund(refund, sequence, -1, v.On, v.ReversedSequence));
                 break;
         }
     }
 
     /// <summary>The event types that make money entries, for reading only those from the store.</summary>
-    public static readonly Type[] EventTypes = [typeof(ContributionReceived), typeof(ContributionWrittenOff), typeof(ContributionRefunded), typeof(ContributionEventReversed)];
+    public static readonly Type[] EventTypes = [typeof(ContributionReceived), typeof(ContributionWrittenOff), typeof(ContributionRefunded),
+        typeof(ContributionEventReversed)];
 
     private static MoneyEntry Receipt(ContributionReceived r, long sequence, int sign, DateOnly on, long? reverses = null) => new()
     {
@@ -75,11 +77,13 @@ public sealed class MoneyEntries
 
     private static MoneyEntry WriteOff(ContributionWrittenOff w, long sequence, int sign, DateOnly on, long? reverses = null) => new()
     {
-        Sequence = sequence, On = on, Amount = sign > 0 ? w.Amount : w.Amount.Negate(), AmountChf = sign * w.AmountChf, Reference = w.Reason, Reverses = reverses,
+        Sequence = sequence, On = on, Amount = sign > 0 ? w.Amount : w.Amount.Negate(), AmountChf = sign * w.AmountChf, Reference = w.Reason,
+            Reverses = reverses,
     };
 
     private static MoneyEntry Refund(ContributionRefunded f, long sequence, int sign, DateOnly on, long? reverses = null) => new()
     {
-        Sequence = sequence, On = on, Amount = Money.Chf(sign * f.AmountChf), RateToChf = 1m, AmountChf = sign * f.AmountChf, Reference = f.DonorConsentReference, Reverses = reverses,
+        Sequence = sequence, On = on, Amount = Money.Chf(sign * f.AmountChf), RateToChf = 1m, AmountChf = sign * f.AmountChf,
+            Reference = f.DonorConsentReference, Reverses = reverses,
     };
 }

@@ -198,7 +198,8 @@ public sealed class ReportBook
         {
             case ExchangeRateRecorded r: Rates[$"{r.Currency}/{r.Month}"] = r.RateToChf; break;
             case CountryClassificationRecorded c: CountryChanges.Add(c); break;
-            case DonorRegistered d: Donors[d.DonorId] = new DonorFacts { Id = d.DonorId, Name = d.Name, Type = d.Type, CountryCode = d.CountryCode }; break;
+            case DonorRegistered d: Donors[d.DonorId] = new DonorFacts { Id = d.DonorId, Name = d.Name, Type = d.Type,
+                CountryCode = d.CountryCode }; break;
             case ContributionPledged p:
                 Contributions[p.ContributionId] = new ContributionFacts
                 {
@@ -220,32 +221,39 @@ public sealed class ReportBook
             case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:
                 foreach (var (contributionId, kind, entry) in MoneyEntries.Of(data, sequence)) With(contributionId, c => c.Add(kind, entry));
                 break;
-            case FundsCommitted f: With(f.ContributionId, c => c.Commitments.Add(new SpendingEntry { AllocationId = f.AllocationId, On = Day(f.At), AmountChf = f.AmountChf })); break;
-            case CommitmentReleased r: With(r.ContributionId, c => c.Releases.Add(new SpendingEntry { AllocationId = r.AllocationId, On = Day(r.At), AmountChf = r.AmountChf })); break;
+            case FundsCommitted f: With(f.ContributionId, c => c.Commitments.Add(new SpendingEntry { AllocationId = f.AllocationId, On = Day(f.At),
+                AmountChf = f.AmountChf })); break;
+            case CommitmentReleased r: With(r.ContributionId, c => c.Releases.Add(new SpendingEntry { AllocationId = r.AllocationId, On = Day(r.At),
+                AmountChf = r.AmountChf })); break;
             case BudgetPlanned b: Budgets[b.Year] = Budgets.TryGetValue(b.Year, out var budget) ? budget.Apply(b) : LineItemBudget.Create(b); break;
             case AllocationRequested a:
                 Allocations[a.AllocationId] = new AllocationFacts
                 {
-                    Id = a.AllocationId, Year = a.Year, Programme = a.Programme, Use = a.Use, Title = a.Title, AmountChf = a.AmountChf, Status = AllocationStatus.Requested,
+                    Id = a.AllocationId, Year = a.Year, Programme = a.Programme, Use = a.Use, Title = a.Title, AmountChf = a.AmountChf,
+                        Status = AllocationStatus.Requested,
                 };
                 break;
             case AllocationApproved a when Allocations.TryGetValue(a.AllocationId, out var approved):
                 approved.Status = AllocationStatus.Approved;
-                approved.Funding = a.Funding.Select(f => new FundingShare { ContributionId = f.ContributionId, DonorId = f.DonorId, AmountChf = f.AmountChf }).ToList();
+                approved.Funding = a.Funding.Select(f => new FundingShare { ContributionId = f.ContributionId, DonorId = f.DonorId,
+                    AmountChf = f.AmountChf }).ToList();
                 break;
-            case AllocationRejected a when Allocations.TryGetValue(a.AllocationId, out var rejected): rejected.Status = AllocationStatus.Rejected; break;
+            case AllocationRejected a when Allocations.TryGetValue(a.AllocationId,
+                out var rejected): rejected.Status = AllocationStatus.Rejected; break;
             case AllocationClosed a when Allocations.TryGetValue(a.AllocationId, out var closed):
                 closed.Status = AllocationStatus.Closed;
                 closed.ReleasedChf = a.Released.Sum(r => r.AmountChf);
                 break;
             case Spending.DisbursementRequested d: Requests[d.DisbursementId] = d; break;
-            case DisbursementPaid p when Allocations.TryGetValue(p.AllocationId, out var allocation) && Requests.TryGetValue(p.DisbursementId, out var request):
+            case DisbursementPaid p when Allocations.TryGetValue(p.AllocationId, out var allocation) && Requests.TryGetValue(p.DisbursementId,
+                out var request):
                 Payments.Add(new PaymentFacts
                 {
                     AllocationId = p.AllocationId, DisbursementId = p.DisbursementId, PaidOn = p.PaidOn, AmountChf = p.AmountChf,
                     Programme = allocation.Programme, Use = allocation.Use, Kind = request.Kind, Fellowship = request.Fellowship,
                     CountryCode = request.Payee.CountryCode, Gender = request.Payee.Gender, PersonId = request.Payee.PersonId,
-                    Funding = p.Funding.Select(f => new FundingShare { ContributionId = f.ContributionId, DonorId = f.DonorId, AmountChf = f.AmountChf }).ToList(),
+                    Funding = p.Funding.Select(f => new FundingShare { ContributionId = f.ContributionId, DonorId = f.DonorId,
+                        AmountChf = f.AmountChf }).ToList(),
                 });
                 Requests.Remove(p.DisbursementId);
                 break;

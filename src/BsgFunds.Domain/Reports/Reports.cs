@@ -67,13 +67,15 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
     public static LineItemReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
         var lines = new Dictionary<(int?, UseOfFunds?), LineItemLine>();
-        LineItemLine Line(int? p, UseOfFunds? u) => lines.TryGetValue((p, u), out var l) ? l : lines[(p, u)] = new LineItemLine(p, u, 0m, null, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
+        LineItemLine Line(int? p, UseOfFunds? u) => lines.TryGetValue((p, u), out var l) ? l : lines[(p, u)] = new LineItemLine(p, u, 0m, null, 0m,
+            0m, 0m, 0m, 0m, 0m, 0m);
         void Add((int?, UseOfFunds?) key, Func<LineItemLine, LineItemLine> change) => lines[key] = change(Line(key.Item1, key.Item2));
 
         if (book.Budgets.TryGetValue(year, out var budget))
         {
             foreach (var b in budget.Original ?? []) Add((b.Programme, b.Use), l => l with { BudgetOriginalChf = l.BudgetOriginalChf + b.AmountChf });
-            foreach (var b in budget.Revised ?? []) Add((b.Programme, b.Use), l => l with { BudgetRevisedChf = (l.BudgetRevisedChf ?? 0m) + b.AmountChf });
+            foreach (var b in budget.Revised ?? []) Add((b.Programme, b.Use),
+                l => l with { BudgetRevisedChf = (l.BudgetRevisedChf ?? 0m) + b.AmountChf });
         }
 
         foreach (var c in book.Contributions.Values)
@@ -100,7 +102,8 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
         }
 
         var ordered = lines.Values.OrderBy(l => l.Programme ?? 99).ThenBy(l => l.Use is null ? 99 : (int)l.Use).ToList();
-        var totals = new LineItemLine(null, null, ordered.Sum(l => l.BudgetOriginalChf), ordered.Any(l => l.BudgetRevisedChf is not null) ? ordered.Sum(l => l.BudgetRevisedChf ?? 0m) : null,
+        var totals = new LineItemLine(null, null, ordered.Sum(l => l.BudgetOriginalChf),
+            ordered.Any(l => l.BudgetRevisedChf is not null) ? ordered.Sum(l => l.BudgetRevisedChf ?? 0m) : null,
             ordered.Sum(l => l.ReceivedChf), ordered.Sum(l => l.PscChf), ordered.Sum(l => l.AllocatedChf), ordered.Sum(l => l.CommittedChf),
             ordered.Sum(l => l.DisbursedChf), ordered.Sum(l => l.AvailableChf), ordered.Sum(l => l.PledgesOutstandingChf));
         return new LineItemReport(year, asOf, book.LastSequence, ordered, totals);
@@ -115,7 +118,8 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
     };
 }
 
-public sealed record FundingSourceLine(FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf, int Contributions);
+public sealed record FundingSourceLine(FundingSource Source, DonorType DonorType, decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf,
+    int Contributions);
 
 /// <summary>Totals per Programme 4 (a) source and donor type for a year; pledged, agreed and received kept apart.</summary>
 public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long LastSequence, IReadOnlyList<FundingSourceLine> Lines,
@@ -138,7 +142,8 @@ public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long La
             .Where(l => l.Contributions > 0)
             .OrderBy(l => l.Source).ThenBy(l => l.DonorType)
             .ToList();
-        return new FundingSourcesReport(year, asOf, book.LastSequence, lines, lines.Sum(l => l.PledgedChf), lines.Sum(l => l.AgreedChf), lines.Sum(l => l.ReceivedChf));
+        return new FundingSourcesReport(year, asOf, book.LastSequence, lines, lines.Sum(l => l.PledgedChf), lines.Sum(l => l.AgreedChf),
+            lines.Sum(l => l.ReceivedChf));
     }
 }
 
@@ -162,13 +167,15 @@ public sealed record ParticipationReport(
             var country = book.Country(p.CountryCode);
             rows.Add((who, "Country", p.CountryCode, p.AmountChf));
             rows.Add((who, "Region", country?.Region.ToString() ?? "Unknown", p.AmountChf));
-            foreach (var g in Enum.GetValues<CountryGroup>().Where(g => country?.IsMemberOn(g, p.PaidOn) == true)) rows.Add((who, "CountryGroup", g.ToString(), p.AmountChf));
+            foreach (var g in Enum.GetValues<CountryGroup>().Where(g => country?.IsMemberOn(g, p.PaidOn) == true)) rows.Add((who, "CountryGroup",
+                g.ToString(), p.AmountChf));
             rows.Add((who, "Gender", p.Gender?.ToString() ?? "Unrecorded", p.AmountChf));
         }
 
         var lines = rows.GroupBy(r => (r.Beneficiaries, r.Dimension, r.Key))
             .Select(g => new ParticipationLine(g.Key.Beneficiaries, g.Key.Dimension, g.Key.Key, g.Count(), g.Sum(r => r.Amount)))
-            .OrderBy(l => l.Beneficiaries, StringComparer.Ordinal).ThenBy(l => l.Dimension, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal)
+            .OrderBy(l => l.Beneficiaries, StringComparer.Ordinal).ThenBy(l => l.Dimension, StringComparer.Ordinal).ThenBy(l => l.Key,
+                StringComparer.Ordinal)
             .ToList();
         var fellowships = book.Payments.Where(p => p.PaidOn.Year == year && p.Kind == DisbursementKind.Fellowship).ToList();
         var women = fellowships.Count(p => p.Gender == Gender.Female);
@@ -179,7 +186,8 @@ public sealed record ParticipationReport(
 }
 
 public sealed record ReceivableLine(
-    Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, Money Instalment, Money Outstanding, decimal OutstandingChf, int DaysOverdue, string AgeBucket);
+    Guid DonorId, string DonorName, Guid ContributionId, string Reference, DateOnly DueOn, Money Instalment, Money Outstanding,
+        decimal OutstandingChf, int DaysOverdue, string AgeBucket);
 
 /// <summary>
 /// A pledge announced and neither signed nor withdrawn, aged from the day it was made. Its CHF value is at the pledge
@@ -231,7 +239,8 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
                 receivableChf -= chf;
                 outstandingTotal -= outstanding;
                 var days = today.DayNumber - instalment.DueOn.DayNumber;
-                lines.Add(new ReceivableLine(c.DonorId, book.Donors.TryGetValue(c.DonorId, out var d) ? d.Name : string.Empty, c.Id, a.Reference, instalment.DueOn,
+                lines.Add(new ReceivableLine(c.DonorId, book.Donors.TryGetValue(c.DonorId, out var d) ? d.Name : string.Empty, c.Id, a.Reference,
+                    instalment.DueOn,
                     instalment.Amount, Money.Of(outstanding, a.Amount.Currency), chf, Math.Max(days, 0), Bucket(days)));
             }
         }

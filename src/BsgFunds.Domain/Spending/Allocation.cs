@@ -55,13 +55,15 @@ public sealed record Allocation(
     public Allocation Apply(DisbursementRequested e) =>
         this with { Disbursements = [.. Disbursements, new Disbursement(e, DisbursementStatus.Requested, null, null, null, null)] };
 
-    public Allocation Apply(DisbursementCertified e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Certified, Certified = e });
+    public Allocation Apply(DisbursementCertified e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Certified,
+        Certified = e });
 
     public Allocation Apply(DisbursementApproved e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Approved, Approved = e });
 
     public Allocation Apply(DisbursementPaid e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Paid, Paid = e });
 
-    public Allocation Apply(DisbursementCancelled e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Cancelled, Cancelled = e });
+    public Allocation Apply(DisbursementCancelled e) => Change(e.DisbursementId, d => d with { Status = DisbursementStatus.Cancelled,
+        Cancelled = e });
 
     private Allocation Change(Guid id, Func<Disbursement, Disbursement> change) =>
         this with { Disbursements = Disbursements.Select(d => d.Id == id ? change(d) : d).ToList() };
@@ -153,7 +155,8 @@ public static class Funding
     /// tightly earmarked first, then earmarked, softly earmarked and pooled; within a level the oldest receipt first.
     /// Contributions named by the requester are used as given, in the order given, or the approval is refused.
     /// </summary>
-    public static (IReadOnlyList<FundingLine> Lines, Refusal? Refusal) Select(AllocationRequested allocation, IReadOnlyList<FundingCandidate> candidates)
+    public static (IReadOnlyList<FundingLine> Lines, Refusal? Refusal) Select(AllocationRequested allocation,
+        IReadOnlyList<FundingCandidate> candidates)
     {
         IEnumerable<FundingCandidate> ordered;
         if (allocation.ContributionIds.Count > 0)
@@ -163,7 +166,8 @@ public static class Funding
             foreach (var id in allocation.ContributionIds)
             {
                 if (!byId.TryGetValue(id, out var candidate) || !Fits(candidate.Earmark, allocation))
-                    return ([], Refusal.RuleBroken("contribution-does-not-fit", $"Contribution {id} has no cash whose earmark fits this allocation."));
+                    return ([], Refusal.RuleBroken("contribution-does-not-fit",
+                        $"Contribution {id} has no cash whose earmark fits this allocation."));
                 named.Add(candidate);
             }
 

@@ -6,7 +6,8 @@ namespace BsgFunds.Domain.Spending;
 
 public sealed record ApprovalRules(decimal BdtSignOffThresholdChf)
 {
-    public static readonly IReadOnlySet<UseOfFunds> CapacityBuilding = new HashSet<UseOfFunds> { UseOfFunds.Training, UseOfFunds.Fellowship, UseOfFunds.WorkshopsAndEvents };
+    public static readonly IReadOnlySet<UseOfFunds> CapacityBuilding = new HashSet<UseOfFunds> { UseOfFunds.Training, UseOfFunds.Fellowship,
+        UseOfFunds.WorkshopsAndEvents };
 
     public bool NeedsBdtSignOff(AllocationRequested a) => CapacityBuilding.Contains(a.Use) || a.AmountChf >= BdtSignOffThresholdChf;
 }
@@ -18,15 +19,21 @@ public static class AllocationDecisions
         Guid id, int year, int programme, UseOfFunds use, string title, decimal amountChf, IReadOnlyList<ItuRegion> regions,
         IReadOnlyList<string> countries, IReadOnlyList<Guid> contributionIds, Actor actor)
     {
-        if (programme is < 1 or > 3) return Refuse<AllocationRequested>(Refusal.Invalid("programme-invalid", "programme", "The programme is 1, 2 or 3 (Resolution 44, Annex)."));
-        if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "year", "The year is a budget year such as 2026."));
-        if (amountChf <= 0) return Refuse<AllocationRequested>(Refusal.Invalid("amount-not-positive", "amountChf", "An allocation is for an amount greater than zero."));
-        if (decimal.Round(amountChf, 2) != amountChf) return Refuse<AllocationRequested>(Refusal.Invalid("amount-too-precise", "amountChf", "CHF amounts are exact to the centime."));
+        if (programme is < 1 or > 3) return Refuse<AllocationRequested>(Refusal.Invalid("programme-invalid", "programme",
+            "The programme is 1, 2 or 3 (Resolution 44, Annex)."));
+        if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "year",
+            "The year is a budget year such as 2026."));
+        if (amountChf <= 0) return Refuse<AllocationRequested>(Refusal.Invalid("amount-not-positive", "amountChf",
+            "An allocation is for an amount greater than zero."));
+        if (decimal.Round(amountChf, 2) != amountChf) return Refuse<AllocationRequested>(Refusal.Invalid("amount-too-precise", "amountChf",
+            "CHF amounts are exact to the centime."));
         if (countries.Where(c => !CountryCatalogue.TryFind(c, out _)).Select(c => c ?? "null").FirstOrDefault() is { } unknown)
-            return Refuse<AllocationRequested>(Refusal.Invalid("country-unknown", "countries", $"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list."));
+            return Refuse<AllocationRequested>(Refusal.Invalid("country-unknown", "countries",
+                $"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list."));
         if (contributionIds.Distinct().Count() != contributionIds.Count)
             return Refuse<AllocationRequested>(Refusal.Invalid("contribution-named-twice", "contributionIds", "A contribution is named once."));
-        return Decision.Accept(new AllocationRequested(id, year, programme, use, title, amountChf, regions.Distinct().ToList(), countries.Distinct().ToList(), contributionIds, actor.Subject, actor.Now));
+        return Decision.Accept(new AllocationRequested(id, year, programme, use, title, amountChf, regions.Distinct().ToList(),
+            countries.Distinct().ToList(), contributionIds, actor.Subject, actor.Now));
     }
 
     /// <summary>The TSB sign-off. When it is the last one needed, the caller commits the money (see <see cref="Commit"/>).</summary>
@@ -34,8 +41,10 @@ public static class AllocationDecisions
     {
         if (Pending(allocation) is { } notPending) return Refuse<AllocationApprovedByTsb>(notPending);
         if (allocation.Request.RequestedBy == actor.Subject)
-            return Refuse<AllocationApprovedByTsb>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody approves an allocation they requested."));
-        if (allocation.Tsb is not null) return Refuse<AllocationApprovedByTsb>(Refusal.Conflict("already-approved", "The TSB approval of this allocation is already recorded."));
+            return Refuse<AllocationApprovedByTsb>(Refusal.RuleBroken("approver-must-not-be-requester",
+                "Nobody approves an allocation they requested."));
+        if (allocation.Tsb is not null) return Refuse<AllocationApprovedByTsb>(Refusal.Conflict("already-approved",
+            "The TSB approval of this allocation is already recorded."));
         var (role, delegationId, refusal) = approver.Authorise(allocation.Request.AmountChf, actor.Today);
         return refusal is not null
             ? Refuse<AllocationApprovedByTsb>(refusal)
@@ -49,8 +58,10 @@ public static class AllocationDecisions
             return Refuse<AllocationSignedOffByBdt>(Refusal.Conflict("bdt-signoff-not-required",
                 $"BDT signs off capacity building (Training, Fellowship, WorkshopsAndEvents) and allocations of CHF {rules.BdtSignOffThresholdChf} or more; this one needs only the TSB Director."));
         if (allocation.Request.RequestedBy == actor.Subject)
-            return Refuse<AllocationSignedOffByBdt>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody signs off an allocation they requested."));
-        if (allocation.Bdt is not null) return Refuse<AllocationSignedOffByBdt>(Refusal.Conflict("already-signed-off", "The BDT sign-off of this allocation is already recorded."));
+            return Refuse<AllocationSignedOffByBdt>(Refusal.RuleBroken("approver-must-not-be-requester",
+                "Nobody signs off an allocation they requested."));
+        if (allocation.Bdt is not null) return Refuse<AllocationSignedOffByBdt>(Refusal.Conflict("already-signed-off",
+            "The BDT sign-off of this allocation is already recorded."));
         return Decision.Accept(new AllocationSignedOffByBdt(allocation.Id, actor.Subject, Roles.BdtDirector, actor.Now));
     }
 
@@ -77,9 +88,11 @@ public static class AllocationDecisions
     public static Decision<object> Close(Allocation allocation, Actor actor)
     {
         if (allocation.Status != AllocationStatus.Approved)
-            return Decision.Refuse<object>(Refusal.Conflict("allocation-not-approved", $"Only an approved allocation is closed; this one is {allocation.Status}."));
+            return Decision.Refuse<object>(Refusal.Conflict("allocation-not-approved",
+                $"Only an approved allocation is closed; this one is {allocation.Status}."));
         if (allocation.PendingChf > 0)
-            return Decision.Refuse<object>(Refusal.Conflict("allocation-has-pending-disbursements", "Pay or cancel its pending disbursements before closing the allocation."));
+            return Decision.Refuse<object>(Refusal.Conflict("allocation-has-pending-disbursements",
+                "Pay or cancel its pending disbursements before closing the allocation."));
         var released = allocation.UnspentFunding();
         var events = new List<object> { new AllocationClosed(allocation.Id, actor.Subject, released, actor.Now) };
         events.AddRange(released.Select(r => new CommitmentReleased(r.ContributionId, r.DonorId, allocation.Id, r.AmountChf, r.Earmark, actor.Now)));
@@ -88,7 +101,8 @@ public static class AllocationDecisions
 
     private static Refusal? Pending(Allocation allocation) => allocation.Status == AllocationStatus.Requested
         ? null
-        : Refusal.Conflict("allocation-not-pending", $"The allocation is {allocation.Status}; only a requested allocation is approved, signed off or rejected.");
+        : Refusal.Conflict("allocation-not-pending",
+            $"The allocation is {allocation.Status}; only a requested allocation is approved, signed off or rejected.");
 
     private static Decision<T> Refuse<T>(Refusal refusal) => Decision.Refuse<T>(refusal);
 }

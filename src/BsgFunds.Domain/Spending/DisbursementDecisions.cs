@@ -14,24 +14,29 @@ public static class DisbursementDecisions
         FellowshipType? fellowship, Country? payeeCountry, IReadOnlyList<GrantedFellowship> granted, Actor actor)
     {
         if (allocation.Status != AllocationStatus.Approved)
-            return Refuse(Refusal.Conflict("allocation-not-approved", $"Disbursements are made against an approved allocation; this one is {allocation.Status}."));
+            return Refuse(Refusal.Conflict("allocation-not-approved",
+                $"Disbursements are made against an approved allocation; this one is {allocation.Status}."));
         if (amountChf <= 0) return Refuse(Refusal.Invalid("amount-not-positive", "amountChf", "A disbursement is for an amount greater than zero."));
-        if (decimal.Round(amountChf, 2) != amountChf) return Refuse(Refusal.Invalid("amount-too-precise", "amountChf", "CHF amounts are exact to the centime."));
-        if (payeeCountry is null) return Refuse(Refusal.Invalid("country-unknown", "payee.countryCode", $"'{payee.CountryCode}' is not an ISO 3166 alpha-2 country code in the country list."));
+        if (decimal.Round(amountChf, 2) != amountChf) return Refuse(Refusal.Invalid("amount-too-precise", "amountChf",
+            "CHF amounts are exact to the centime."));
+        if (payeeCountry is null) return Refuse(Refusal.Invalid("country-unknown", "payee.countryCode",
+            $"'{payee.CountryCode}' is not an ISO 3166 alpha-2 country code in the country list."));
         if (amountChf > allocation.RemainingChf)
             return Refuse(Refusal.RuleBroken("disbursement-exceeds-remaining",
                 $"Only CHF {allocation.RemainingChf} of the allocation remains; the disbursement is for CHF {amountChf}.", "amountChf"));
         if (kind == DisbursementKind.Fellowship && FellowshipProblem(payee, meeting!, fellowship!.Value, payeeCountry, granted) is { } problem)
             return Refuse(problem);
 
-        return Decision.Accept(new DisbursementRequested(allocation.Id, id, amountChf, kind, payee, purpose, meeting, fellowship, actor.Subject, actor.Now));
+        return Decision.Accept(new DisbursementRequested(allocation.Id, id, amountChf, kind, payee, purpose, meeting, fellowship, actor.Subject,
+            actor.Now));
     }
 
     /// <summary>
     /// Fellowships go only to nationals of eligible countries on the meeting date; per meeting and country, one full or
     /// two partial (one of them the ticket); per person and financial year, one full or two partial (domain.md §6).
     /// </summary>
-    public static Refusal? FellowshipProblem(Payee payee, Meeting meeting, FellowshipType type, Country country, IReadOnlyList<GrantedFellowship> granted)
+    public static Refusal? FellowshipProblem(Payee payee, Meeting meeting, FellowshipType type, Country country,
+        IReadOnlyList<GrantedFellowship> granted)
     {
         if (!country.IsEligibleForFellowshipsOn(meeting.StartsOn))
             return Refusal.RuleBroken("payee-not-eligible-for-fellowship",
@@ -57,13 +62,15 @@ public static class DisbursementDecisions
         return !ticketRequired || all.Count < 2 || all.Contains(FellowshipType.Ticket);
     }
 
-    private static string Describe(List<FellowshipType> types) => types.Count == 0 ? "no fellowship" : string.Join(" and ", types.Select(t => t.ToString().ToLowerInvariant()));
+    private static string Describe(List<FellowshipType> types) => types.Count == 0 ? "no fellowship" : string.Join(" and ",
+        types.Select(t => t.ToString().ToLowerInvariant()));
 
     public static Decision<DisbursementCertified> Certify(Allocation allocation, Guid id, Actor actor)
     {
         var d = allocation.Disbursement(id)!;
         if (d.Status != DisbursementStatus.Requested)
-            return Decision.Refuse<DisbursementCertified>(Refusal.Conflict("disbursement-not-requested", $"The disbursement is {d.Status}; only a requested one is certified."));
+            return Decision.Refuse<DisbursementCertified>(Refusal.Conflict("disbursement-not-requested",
+                $"The disbursement is {d.Status}; only a requested one is certified."));
         return Decision.Accept(new DisbursementCertified(allocation.Id, id, actor.Subject, actor.Now));
     }
 
@@ -71,11 +78,14 @@ public static class DisbursementDecisions
     {
         var d = allocation.Disbursement(id)!;
         if (d.Status != DisbursementStatus.Certified)
-            return Decision.Refuse<DisbursementApproved>(Refusal.Conflict("disbursement-not-certified", $"The disbursement is {d.Status}; delivery is certified before approval."));
+            return Decision.Refuse<DisbursementApproved>(Refusal.Conflict("disbursement-not-certified",
+                $"The disbursement is {d.Status}; delivery is certified before approval."));
         if (d.Request.RequestedBy == actor.Subject)
-            return Decision.Refuse<DisbursementApproved>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody approves a disbursement they requested."));
+            return Decision.Refuse<DisbursementApproved>(Refusal.RuleBroken("approver-must-not-be-requester",
+                "Nobody approves a disbursement they requested."));
         if (d.Certified!.By == actor.Subject)
-            return Decision.Refuse<DisbursementApproved>(Refusal.RuleBroken("approver-must-not-be-certifier", "The officer who certified delivery does not approve the disbursement."));
+            return Decision.Refuse<DisbursementApproved>(Refusal.RuleBroken("approver-must-not-be-certifier",
+                "The officer who certified delivery does not approve the disbursement."));
         var (role, delegationId, refusal) = approver.Authorise(d.Request.AmountChf, actor.Today);
         return refusal is not null
             ? Decision.Refuse<DisbursementApproved>(refusal)
@@ -86,7 +96,8 @@ public static class DisbursementDecisions
     {
         var d = allocation.Disbursement(id)!;
         if (d.Status != DisbursementStatus.Approved)
-            return Decision.Refuse<DisbursementPaid>(Refusal.Conflict("disbursement-not-approved", $"The disbursement is {d.Status}; only an approved one is paid."));
+            return Decision.Refuse<DisbursementPaid>(Refusal.Conflict("disbursement-not-approved",
+                $"The disbursement is {d.Status}; only an approved one is paid."));
         return Decision.Accept(new DisbursementPaid(allocation.Id, id, paidOn, paymentReference, d.Request.AmountChf, allocation.Request.Use,
             Funding.SplitPayment(allocation, d.Request.AmountChf), actor.Subject, actor.Now));
     }
@@ -95,7 +106,8 @@ public static class DisbursementDecisions
     {
         var d = allocation.Disbursement(id)!;
         if (d.Status is DisbursementStatus.Paid or DisbursementStatus.Cancelled)
-            return Decision.Refuse<DisbursementCancelled>(Refusal.Conflict("disbursement-not-cancellable", $"The disbursement is {d.Status}; only an unpaid one is cancelled."));
+            return Decision.Refuse<DisbursementCancelled>(Refusal.Conflict("disbursement-not-cancellable",
+                $"The disbursement is {d.Status}; only an unpaid one is cancelled."));
         return Decision.Accept(new DisbursementCancelled(allocation.Id, id, actor.Subject, reason, actor.Now));
     }
 

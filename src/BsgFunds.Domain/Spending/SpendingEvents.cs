@@ -23,10 +23,12 @@ public enum BudgetVersion
 public sealed record BudgetLine(int Programme, UseOfFunds Use, decimal AmountChf);
 
 /// <summary>A finance officer recorded the year's plan for the BSG line item, in its original or revised version.</summary>
-public sealed record BudgetPlanned(Guid BudgetId, int Year, BudgetVersion Version, IReadOnlyList<BudgetLine> Lines, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record BudgetPlanned(Guid BudgetId, int Year, BudgetVersion Version, IReadOnlyList<BudgetLine> Lines, string RecordedBy,
+    DateTimeOffset RecordedAt);
 
 /// <summary>The TSB Director delegated approval up to a CHF limit per allocation or disbursement, until a date (inclusive).</summary>
-public sealed record DelegationGranted(Guid DelegationId, string DelegateSub, decimal LimitChf, DateOnly Until, string GrantedBy, DateTimeOffset GrantedAt);
+public sealed record DelegationGranted(Guid DelegationId, string DelegateSub, decimal LimitChf, DateOnly Until, string GrantedBy,
+    DateTimeOffset GrantedAt);
 
 /// <summary>A programme officer asked to spend a CHF amount on one use of funds.</summary>
 public sealed record AllocationRequested(

@@ -14,7 +14,8 @@ public class AuditTests(AppFixture app) : ApiTest(app)
 {
     private sealed record DigestAnswer(long Sequence, string Hash, DateTimeOffset TakenAt);
 
-    private sealed record VerificationAnswer(bool Intact, long Sequence, string Hash, string RecomputedHash, long? FirstBrokenSequence, string Detail);
+    private sealed record VerificationAnswer(bool Intact, long Sequence, string Hash, string RecomputedHash, long? FirstBrokenSequence,
+        string Detail);
 
     /// <summary>A short history: rates, a donor, a contribution with an agreement and two receipts.</summary>
     private async Task<FinanceOffice> History()
@@ -162,10 +163,13 @@ public class AuditTests(AppFixture app) : ApiTest(app)
             output.ToString().Should().Contain($"Chain intact up to sequence {digest.Sequence}");
 
             var offline = AuditTool.TrialBalanceOf(File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).Select(e => new Domain.Audit.ChainedEvent(
-                e.GetProperty("sequence").GetInt64(), e.GetProperty("streamId").GetGuid(), e.GetProperty("version").GetInt64(), e.GetProperty("type").GetString()!,
-                DateTimeOffset.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture), e.GetProperty("data").GetRawText(), null, null, null)));
+                e.GetProperty("sequence").GetInt64(), e.GetProperty("streamId").GetGuid(), e.GetProperty("version").GetInt64(),
+                    e.GetProperty("type").GetString()!,
+                DateTimeOffset.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                    e.GetProperty("data").GetRawText(), null, null, null)));
             var online = await fo.TrialBalance();
-            offline.Accounts.Values.Select(a => (a.Account, a.BalanceChf)).Should().BeEquivalentTo(online.Accounts.Select(a => (a.Account, a.BalanceChf)));
+            offline.Accounts.Values.Select(a => (a.Account, a.BalanceChf)).Should().BeEquivalentTo(online.Accounts.Select(a => (a.Account,
+                a.BalanceChf)));
 
             var tamperedFile = file + ".tampered";
             await File.WriteAllLinesAsync(tamperedFile, File.ReadAllLines(file).Select(l => l.Replace("\"R2\"", "\"R3\"", StringComparison.Ordinal)));

@@ -27,17 +27,22 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
 
         var tsb = await TokenFor("TsbDirector", "tsb");
         (await ProblemOf(await Send("POST", "/api/periods/2024/close", tsb, expectedStatus: 409))).Code.Should().Be("period-close-not-requested");
-        (await ReadAs<PeriodAnswer>(await Send("POST", "/api/periods/2024/close", await TokenFor("FinanceOfficer", "fo-1")))).Status.Should().Be("CloseRequested");
-        (await ProblemOf(await Send("POST", "/api/periods/2024/close", await TokenFor("FinanceOfficer", "fo-2"), expectedStatus: 409))).Code.Should().Be("period-close-already-requested");
+        (await ReadAs<PeriodAnswer>(await Send("POST", "/api/periods/2024/close", await TokenFor("FinanceOfficer",
+            "fo-1")))).Status.Should().Be("CloseRequested");
+        (await ProblemOf(await Send("POST", "/api/periods/2024/close", await TokenFor("FinanceOfficer", "fo-2"),
+            expectedStatus: 409))).Code.Should().Be("period-close-already-requested");
         var closed = await ReadAs<PeriodAnswer>(await Send("POST", "/api/periods/2024/close", tsb));
         closed.Should().Match<PeriodAnswer>(p => p.Status == "Closed" && p.ApprovedBy == "tsb" && p.RequestedBy == "fo-1" && p.DigestSequence > 0 && p.DigestHash!.Length == 64);
 
         var count = (await AllEvents()).Count;
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{contribution}/receipts",
-            new { amount = new { amount = 100m, currency = "CHF" }, valueDate = "2024-12-20", bankReference = "LATE" }, 409))).Code.Should().Be("period-closed");
-        (await ProblemOf(await fo.Send("PUT", "/api/exchange-rates/USD/2024-11", new { rateToChf = 0.9m, source = "UN" }, 409))).Code.Should().Be("period-closed");
+            new { amount = new { amount = 100m, currency = "CHF" }, valueDate = "2024-12-20", bankReference = "LATE" },
+                409))).Code.Should().Be("period-closed");
+        (await ProblemOf(await fo.Send("PUT", "/api/exchange-rates/USD/2024-11", new { rateToChf = 0.9m, source = "UN" },
+            409))).Code.Should().Be("period-closed");
         (await ProblemOf(await fo.Send("POST", "/api/contributions",
-            new { donorId = donor, source = "OtherVoluntary", amount = new { amount = 1m, currency = "CHF" }, pledgedOn = "2024-06-01" }, 409))).Code.Should().Be("period-closed");
+            new { donorId = donor, source = "OtherVoluntary", amount = new { amount = 1m, currency = "CHF" }, pledgedOn = "2024-06-01" },
+                409))).Code.Should().Be("period-closed");
         (await AllEvents()).Should().HaveCount(count);
 
         // The correction goes into the open year.
@@ -101,9 +106,11 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
         await scenario.Run((role, sub, donor) => TokenFor(role, sub, donor), Host);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var before = await TableHashes();
-        before.Keys.Should().Contain(["bsgfunds.mt_doc_contribution", "bsgfunds.mt_doc_allocation", "bsgfunds.mt_doc_reportbook", "bsgfunds.mt_doc_chainlink", "bsgfunds.mt_doc_ledgerbalances"]);
+        before.Keys.Should().Contain(["bsgfunds.mt_doc_contribution", "bsgfunds.mt_doc_allocation", "bsgfunds.mt_doc_reportbook",
+            "bsgfunds.mt_doc_chainlink", "bsgfunds.mt_doc_ledgerbalances"]);
 
-        var rebuilt = System.Text.Json.JsonDocument.Parse(await (await Send("POST", "/api/audit/rebuild", await TokenFor("Auditor"))).ReadAsTextAsync()).RootElement;
+        var rebuilt = System.Text.Json.JsonDocument.Parse(await (await Send("POST", "/api/audit/rebuild",
+            await TokenFor("Auditor"))).ReadAsTextAsync()).RootElement;
         rebuilt.GetProperty("projections").GetArrayLength().Should().BeGreaterThan(5);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 

@@ -69,21 +69,26 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
         var id = await fo.Pledge(donor, "OtherVoluntary", 25_000m, "EUR", earmark);
 
         // 25 000 x 0.9412 = 23 530.00, all deferred.
-        var agreed = (await fo.Sign(id, 25_000m, "EUR", "2026-02-20", ["Fellowship selection panel set up", "Annual report received"], 13m)).Contribution;
+        var agreed = (await fo.Sign(id, 25_000m, "EUR", "2026-02-20", ["Fellowship selection panel set up", "Annual report received"],
+            13m)).Contribution;
         agreed.DeferredRevenueChf.Should().Be(23_530.00m);
 
-        var first = await fo.Send("POST", $"/api/contributions/{id}/conditions/1/satisfied", new { on = "2026-04-01", evidence = "Panel minutes 2026-03-28" }, 200);
+        var first = await fo.Send("POST", $"/api/contributions/{id}/conditions/1/satisfied", new { on = "2026-04-01",
+            evidence = "Panel minutes 2026-03-28" }, 200);
         (await FinanceOffice.Read<Change>(first)).Contribution.DeferredRevenueChf.Should().Be(11_765.00m);
 
         // 25 000 x 0.95 = 23 750.00; relief 23 530.00; gain 220.00; PSC 13 % = 3 087.50.
         var received = (await fo.Receive(id, 25_000m, "EUR", "2026-05-04", "SEPA-77")).Contribution;
-        received.Should().BeEquivalentTo(new { ReceivedChf = 23_750.00m, ExchangeDifferenceChf = 220.00m, PscChf = 3_087.50m, AvailableChf = 20_662.50m });
+        received.Should().BeEquivalentTo(new { ReceivedChf = 23_750.00m, ExchangeDifferenceChf = 220.00m, PscChf = 3_087.50m,
+            AvailableChf = 20_662.50m });
 
         await fo.Send("POST", $"/api/contributions/{id}/conditions/2/satisfied", new { on = "2026-06-01", evidence = "Report 2026" }, 200);
-        await fo.Send("POST", $"/api/contributions/{id}/refunds", new { amountChf = 20_662.51m, reason = "Programme ended", donorConsentReference = "LTR-2026-14" }, 422);
+        await fo.Send("POST", $"/api/contributions/{id}/refunds", new { amountChf = 20_662.51m, reason = "Programme ended",
+            donorConsentReference = "LTR-2026-14" }, 422);
         var refunded = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/refunds",
             new { amountChf = 20_662.50m, reason = "Programme ended", donorConsentReference = "LTR-2026-14" }, 201));
-        refunded.Contribution.Should().BeEquivalentTo(new { RefundedChf = 20_662.50m, AvailableChf = 0m, DeferredRevenueChf = 0m, Status = "Closed" });
+        refunded.Contribution.Should().BeEquivalentTo(new { RefundedChf = 20_662.50m, AvailableChf = 0m, DeferredRevenueChf = 0m,
+            Status = "Closed" });
 
         var tb = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
         tb.ShouldBalance();
@@ -101,10 +106,12 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
         await fo.Sign(id, 10_000m, "CHF", pscRatePercent: 0m);
         (await fo.Receive(id, 7_500m, "CHF", "2026-02-01", "CH-1")).Contribution.ExchangeDifferenceChf.Should().Be(0m);
 
-        await fo.Send("POST", $"/api/contributions/{id}/write-offs", new { amount = new { amount = 2_500.01m, currency = "CHF" }, reason = "x" }, 422);
+        await fo.Send("POST", $"/api/contributions/{id}/write-offs", new { amount = new { amount = 2_500.01m, currency = "CHF" }, reason = "x" },
+            422);
         var writtenOff = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/write-offs",
             new { amount = new { amount = 2_500m, currency = "CHF" }, reason = "Budget reduced by Council" }, 201));
-        writtenOff.Contribution.Should().BeEquivalentTo(new { WrittenOffChf = 2_500m, ReceivableChf = 0m, AvailableChf = 7_500m, Status = "Received" });
+        writtenOff.Contribution.Should().BeEquivalentTo(new { WrittenOffChf = 2_500m, ReceivableChf = 0m, AvailableChf = 7_500m,
+            Status = "Received" });
 
         var refund = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/refunds",
             new { amountChf = 7_500m, reason = "Returned to the regular budget", donorConsentReference = "C-1" }, 201));
@@ -127,7 +134,8 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
 
         // 12 345 679 x 0.005810 = 71 728.39499 -> 71 728.39; relief 12 345 679 x 0.005745 = 70 925.92586 -> 70 925.93; gain 802.46; PSC 5 020.99.
         var received = (await fo.Receive(id, 12_345_679m, "JPY", "2026-04-01", "JP-1")).Contribution;
-        received.Should().BeEquivalentTo(new { ReceivedChf = 71_728.39m, ExchangeDifferenceChf = 802.46m, PscChf = 5_020.99m, ReceivableChf = 114_900.00m - 70_925.93m });
+        received.Should().BeEquivalentTo(new { ReceivedChf = 71_728.39m, ExchangeDifferenceChf = 802.46m, PscChf = 5_020.99m,
+            ReceivableChf = 114_900.00m - 70_925.93m });
         received.Receivable.Should().Be(new MoneyAnswer(7_654_321m, "JPY"));
     }
 
@@ -142,9 +150,11 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
         var before = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
 
         var wrong = await fo.Receive(id, 500m, "USD", "2026-01-20", "REF-9");
-        await fo.Send("POST", $"/api/contributions/{id}/receipts", new { amount = new { amount = 500m, currency = "USD" }, valueDate = "2026-01-20", bankReference = "REF-9" }, 409);
+        await fo.Send("POST", $"/api/contributions/{id}/receipts", new { amount = new { amount = 500m, currency = "USD" }, valueDate = "2026-01-20",
+            bankReference = "REF-9" }, 409);
 
-        var reversal = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/reversals", new { eventSequence = wrong.EventSequence, reason = "Keyed against the wrong contribution" }, 201));
+        var reversal = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/reversals",
+            new { eventSequence = wrong.EventSequence, reason = "Keyed against the wrong contribution" }, 201));
         reversal.Contribution.Should().BeEquivalentTo(new { ReceivedChf = 0m, PscChf = 0m, AvailableChf = 0m, ReceivableChf = 4_500m });
         reversal.Contribution.MoneyEvents.Should().BeNull("command answers carry the figures; the money events are on GET");
         var read = await FinanceOffice.Read<ContributionAnswer>(await fo.Send("GET", $"/api/contributions/{id}", null, 200));

@@ -53,30 +53,38 @@ public class ContributionRulesTests(AppFixture app) : ApiTest(app)
         var count = (await AllEvents()).Count;
 
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 400.01m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B2" }, 422))).Code.Should().Be("receipt-exceeds-receivable");
+            new { amount = new { amount = 400.01m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B2" },
+                422))).Code.Should().Be("receipt-exceeds-receivable");
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 1m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B1" }, 409))).Code.Should().Be("bank-reference-already-recorded");
+            new { amount = new { amount = 1m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B1" },
+                409))).Code.Should().Be("bank-reference-already-recorded");
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 1m, currency = "EUR" }, valueDate = "2026-01-21", bankReference = "B3" }, 422))).Code.Should().Be("receipt-currency-must-match-agreement");
+            new { amount = new { amount = 1m, currency = "EUR" }, valueDate = "2026-01-21", bankReference = "B3" },
+                422))).Code.Should().Be("receipt-currency-must-match-agreement");
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/receipts",
-            new { amount = new { amount = 1m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B4", rateToChf = 0.95m }, 400))).Errors.Should().ContainKey("rateReason");
+            new { amount = new { amount = 1m, currency = "USD" }, valueDate = "2026-01-21", bankReference = "B4", rateToChf = 0.95m },
+                400))).Errors.Should().ContainKey("rateReason");
         (await AllEvents()).Should().HaveCount(count);
     }
 
     [Theory]
-    [InlineData("{\"donorId\":null,\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "donorId")]
+    [InlineData("{\"donorId\":null,\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}",
+        "donorId")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Gift\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "source")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1.001,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "amount.amount")]
-    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"XXX\"},\"pledgedOn\":\"2026-01-01\"}", "amount.currency")]
+    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"XXX\"},\"pledgedOn\":\"2026-01-01\"}",
+        "amount.currency")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"}}", "pledgedOn")]
-    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":-5,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "amount")]
+    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":-5,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}",
+        "amount")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\",\"earmark\":{\"category\":\"Earmarked\",\"programme\":1}}", "earmark")]
     public async Task a_bad_pledge_is_a_400_naming_the_field_and_writes_nothing(string body, string field)
     {
         var fo = new FinanceOffice(Host, await TokenFor("FinanceOfficer"));
         var donor = await fo.Donor("Germany", "MemberState", "DE");
         var count = (await AllEvents()).Count;
-        var problem = await ProblemOf(await Send("POST", "/api/contributions", await TokenFor("FinanceOfficer"), rawBody: body.Replace("DONOR", donor.ToString()), expectedStatus: 400));
+        var problem = await ProblemOf(await Send("POST", "/api/contributions", await TokenFor("FinanceOfficer"), rawBody: body.Replace("DONOR",
+            donor.ToString()), expectedStatus: 400));
         problem.Errors.Should().ContainKey(field);
         (await AllEvents()).Should().HaveCount(count);
     }
@@ -87,10 +95,12 @@ public class ContributionRulesTests(AppFixture app) : ApiTest(app)
         var fo = new FinanceOffice(Host, await TokenFor("FinanceOfficer"));
         var senegal = await fo.Donor("Senegal", "MemberState", "SN");
         var problem = await ProblemOf(await fo.Send("POST", "/api/contributions",
-            new { donorId = senegal, source = "DevelopedCountryVoluntary", amount = new { amount = 1m, currency = "USD" }, pledgedOn = "2026-01-01" }, 422));
+            new { donorId = senegal, source = "DevelopedCountryVoluntary", amount = new { amount = 1m, currency = "USD" },
+                pledgedOn = "2026-01-01" }, 422));
         problem.Code.Should().Be("source-does-not-fit-donor");
         (await ProblemOf(await fo.Send("POST", "/api/contributions",
-            new { donorId = Guid.NewGuid(), source = "Partnership", amount = new { amount = 1m, currency = "USD" }, pledgedOn = "2026-01-01" }, 422))).Code.Should().Be("donor-not-found");
+            new { donorId = Guid.NewGuid(), source = "Partnership", amount = new { amount = 1m, currency = "USD" }, pledgedOn = "2026-01-01" },
+                422))).Code.Should().Be("donor-not-found");
     }
 
     [Fact]
@@ -98,7 +108,8 @@ public class ContributionRulesTests(AppFixture app) : ApiTest(app)
     {
         var fo = new FinanceOffice(Host, await TokenFor("FinanceOfficer"));
         await fo.Send("GET", $"/api/contributions/{Guid.NewGuid()}", null, 404);
-        (await ProblemOf(await fo.Send("POST", $"/api/contributions/{Guid.NewGuid()}/write-offs", new { amount = new { amount = 1m, currency = "USD" }, reason = "r" }, 404)))
+        (await ProblemOf(await fo.Send("POST", $"/api/contributions/{Guid.NewGuid()}/write-offs", new { amount = new { amount = 1m,
+            currency = "USD" }, reason = "r" }, 404)))
             .Code.Should().Be("contribution-not-found");
     }
 
@@ -109,7 +120,8 @@ public class ContributionRulesTests(AppFixture app) : ApiTest(app)
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/agreement", new
         {
             signedOn = "2026-01-15", reference = "A-1", amount = new { amount = 1_000m, currency = "CHF" },
-            instalments = new object[] { new { dueOn = "2026-06-30", amount = 600m }, new { dueOn = "2026-12-31", amount = new { amount = 300m, currency = "CHF" } } },
+            instalments = new object[] { new { dueOn = "2026-06-30", amount = 600m }, new { dueOn = "2026-12-31", amount = new { amount = 300m,
+                currency = "CHF" } } },
         }, 400))).Code.Should().Be("instalments-must-sum-to-amount");
         await fo.Sign(id, 1_000m, "CHF");
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{id}/agreement", new

@@ -17,7 +17,8 @@ public class DonorTests(AppFixture app) : ApiTest(app)
         created.Context.Response.Headers.Location.ToString().Should().Be($"/api/donors/{id}");
 
         var auditor = await TokenFor("Auditor");
-        (await ReadAs<DonorAnswer>(await Send("GET", $"/api/donors/{id}", auditor))).Should().Be(new DonorAnswer(id, "Republic of Korea", "MemberState", "KR"));
+        (await ReadAs<DonorAnswer>(await Send("GET", $"/api/donors/{id}", auditor))).Should().Be(new DonorAnswer(id, "Republic of Korea",
+            "MemberState", "KR"));
         (await ReadAs<PageAnswer<DonorAnswer>>(await Send("GET", "/api/donors",
             await TokenFor("BdtDirector")))).Items.Should().ContainSingle(d => d.Id == id);
     }

@@ -22,7 +22,8 @@ public sealed class FinanceOffice(IAlbaHost host, string token)
         (await Read<IdAnswer>(await Send("POST", "/api/contributions",
             new { donorId, source, amount = new { amount, currency }, pledgedOn = "2026-01-05", earmark }, 201))).Id;
 
-    public async Task<Change> Sign(Guid id, decimal amount, string currency, string signedOn = "2026-01-15", string[]? conditions = null, decimal? pscRatePercent = null) =>
+    public async Task<Change> Sign(Guid id, decimal amount, string currency, string signedOn = "2026-01-15", string[]? conditions = null,
+        decimal? pscRatePercent = null) =>
         await Read<Change>(await Send("POST", $"/api/contributions/{id}/agreement", new
         {
             signedOn,
@@ -47,10 +48,12 @@ public sealed class FinanceOffice(IAlbaHost host, string token)
             s.StatusCodeShouldBe(expectedStatus);
         });
 
-    public async Task<ContributionAnswer> Contribution(Guid id) => await Read<ContributionAnswer>(await Send("GET", $"/api/contributions/{id}", null, 200));
+    public async Task<ContributionAnswer> Contribution(Guid id) => await Read<ContributionAnswer>(await Send("GET", $"/api/contributions/{id}",
+        null, 200));
 
     public async Task<TrialBalanceAnswer> TrialBalance(string? asOf = null) =>
-        await Read<TrialBalanceAnswer>(await Send("GET", asOf is null ? "/api/reports/trial-balance" : $"/api/reports/trial-balance?asOf={Uri.EscapeDataString(asOf)}", null, 200));
+        await Read<TrialBalanceAnswer>(await Send("GET",
+            asOf is null ? "/api/reports/trial-balance" : $"/api/reports/trial-balance?asOf={Uri.EscapeDataString(asOf)}", null, 200));
 
     public static async Task<T> Read<T>(IScenarioResult result) =>
         JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Json) ?? throw new InvalidOperationException("empty body");
@@ -70,9 +73,11 @@ public sealed record ContributionAnswer(
     MoneyAnswer WrittenOff, decimal WrittenOffChf, decimal RefundedChf, decimal DeferredRevenueChf, decimal AvailableChf,
     List<MoneyEventAnswer>? MoneyEvents);
 
-public sealed record AccountAnswer(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, Dictionary<string, decimal> BalanceByCurrency);
+public sealed record AccountAnswer(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, Dictionary<string,
+    decimal> BalanceByCurrency);
 
-public sealed record TrialBalanceAnswer(DateTimeOffset AsOf, long LastSequence, List<AccountAnswer> Accounts, decimal TotalDebitsChf, decimal TotalCreditsChf, bool Balanced)
+public sealed record TrialBalanceAnswer(DateTimeOffset AsOf, long LastSequence, List<AccountAnswer> Accounts, decimal TotalDebitsChf,
+    decimal TotalCreditsChf, bool Balanced)
 {
     public decimal Balance(string account) => Accounts.SingleOrDefault(a => a.Account == account)?.BalanceChf ?? 0m;
 

@@ -22,7 +22,8 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
         foreach (var currency in Currencies.Where(c => c != "CHF"))
         {
             foreach (var month in new[] { "2026-01", "2026-02", "2026-03" })
-                await fo.Rate(currency, month, currency == "JPY" ? 0.0057m + (random.Next(0, 100) / 100_000m) : 0.85m + (random.Next(0, 1000) / 10_000m));
+                await fo.Rate(currency, month, currency == "JPY" ? 0.0057m + (random.Next(0, 100) / 100_000m) : 0.85m + (random.Next(0,
+                    1000) / 10_000m));
         }
 
         var donor = await fo.Donor("Random donor", "Foundation", null);
@@ -40,7 +41,8 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
                 s.IgnoreStatusCode();
             });
             var status = result.Context.Response.StatusCode;
-            status.Should().BeLessThan(500, $"step {step}: {method} {url} {System.Text.Json.JsonSerializer.Serialize(body)} answered {await result.ReadAsTextAsync()}");
+            status.Should().BeLessThan(500,
+                $"step {step}: {method} {url} {System.Text.Json.JsonSerializer.Serialize(body)} answered {await result.ReadAsTextAsync()}");
 
             if (status >= 400)
             {
@@ -76,7 +78,8 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
         if (choice == 0)
         {
             var currency = Currencies[random.Next(Currencies.Length)];
-            return ("POST", "/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount = Amount(currency), currency }, pledgedOn = "2026-01-02" }, currency);
+            return ("POST", "/api/contributions", new { donorId = donor, source = "OtherVoluntary", amount = new { amount = Amount(currency),
+                currency }, pledgedOn = "2026-01-02" }, currency);
         }
 
         var (id, cur) = contributions[random.Next(contributions.Count)];
@@ -89,19 +92,23 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
                 return ("POST", $"/api/contributions/{id}/agreement", new
                 {
                     signedOn = $"{Month()}-10", reference = $"R{random.Next()}", amount = new { amount = agreed, currency = cur },
-                    instalments = new[] { new { dueOn = "2026-12-31", amount = new { amount = random.Next(8) == 0 ? agreed + 1 : agreed, currency = cur } } },
+                    instalments = new[] { new { dueOn = "2026-12-31", amount = new { amount = random.Next(8) == 0 ? agreed + 1 : agreed,
+                        currency = cur } } },
                     conditions = random.Next(3) == 0 ? new[] { new { description = "condition" } } : [],
                 }, null);
             case 3:
             case 4:
                 return ("POST", $"/api/contributions/{id}/receipts", new
                 {
-                    amount = new { amount = Amount(cur), currency = wrongCurrency }, valueDate = $"{Month()}-15", bankReference = $"B{random.Next(0, 30)}",
+                    amount = new { amount = Amount(cur), currency = wrongCurrency }, valueDate = $"{Month()}-15",
+                        bankReference = $"B{random.Next(0, 30)}",
                 }, null);
             case 5:
-                return ("POST", $"/api/contributions/{id}/write-offs", new { amount = new { amount = Amount(cur), currency = wrongCurrency }, reason = "random" }, null);
+                return ("POST", $"/api/contributions/{id}/write-offs", new { amount = new { amount = Amount(cur), currency = wrongCurrency },
+                    reason = "random" }, null);
             case 6:
-                return ("POST", $"/api/contributions/{id}/refunds", new { amountChf = random.Next(1, 100_000) / 100m, reason = "random", donorConsentReference = "C" }, null);
+                return ("POST", $"/api/contributions/{id}/refunds", new { amountChf = random.Next(1, 100_000) / 100m, reason = "random",
+                    donorConsentReference = "C" }, null);
             default:
                 var target = moneyEvents.Count > 0 && random.Next(4) > 0 ? moneyEvents[random.Next(moneyEvents.Count)] : (id, random.Next(1, 500));
                 return ("POST", $"/api/contributions/{target.Item1}/reversals", new { eventSequence = target.Item2, reason = "random" }, null);

@@ -50,7 +50,8 @@ public class PlatformTests(AppFixture app) : ApiTest(app)
         var document = JsonDocument.Parse(await (await Send("GET", "/swagger/v1/swagger.json", null)).ReadAsTextAsync()).RootElement;
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _).Should().BeTrue();
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/countries", "/api/countries/{code}", "/api/countries/{code}/classifications", "/api/exchange-rates", "/api/exchange-rates/{currency}/{month}" })
+        foreach (var path in new[] { "/api/countries", "/api/countries/{code}", "/api/countries/{code}/classifications", "/api/exchange-rates",
+            "/api/exchange-rates/{currency}/{month}" })
         {
             paths.TryGetProperty(path, out _).Should().BeTrue($"{path} is in the OpenAPI document");
         }

@@ -105,7 +105,8 @@ public class IatiExportTests(AppFixture app) : ApiTest(app)
         var (s, xml) = await Export();
         var document = XDocument.Parse(xml);
         var activities = document.Root!.Elements("iati-activity").ToList();
-        activities.Select(a => (string)a.Element("iati-identifier")!).Should().Equal("XM-DAC-41303-BSG", "XM-DAC-41303-BSG-P1", "XM-DAC-41303-BSG-P2", "XM-DAC-41303-BSG-P3");
+        activities.Select(a => (string)a.Element("iati-identifier")!).Should().Equal("XM-DAC-41303-BSG", "XM-DAC-41303-BSG-P1",
+            "XM-DAC-41303-BSG-P2", "XM-DAC-41303-BSG-P3");
         var fund = activities[0];
         var programmes = activities.Skip(1).ToList();
 
@@ -122,14 +123,17 @@ public class IatiExportTests(AppFixture app) : ApiTest(app)
         Sum([fund], "13", currency: null).Should().BeGreaterThan(0m);
         Sum([fund], "11", currency: null).Should().BeGreaterThan(0m);
         fund.Elements("transaction").Where(t => (string)t.Element("transaction-type")!.Attribute("code")! == "1")
-            .Should().OnlyContain(t => t.Elements("aid-type").Any(a => (string)a.Attribute("vocabulary")! == "2"), "incoming funds state their earmarking category");
+            .Should().OnlyContain(t => t.Elements("aid-type").Any(a => (string)a.Attribute("vocabulary")! == "2"),
+                "incoming funds state their earmarking category");
 
         var fellowships = programmes.Single(p => ((string)p.Element("iati-identifier")!).EndsWith("-P3", StringComparison.Ordinal));
         fellowships.Elements("recipient-country").Select(c => (string)c.Attribute("code")!).Should().BeEquivalentTo("FJ", "SN", "TV");
-        fellowships.Elements("recipient-country").Sum(c => decimal.Parse((string)c.Attribute("percentage")!, CultureInfo.InvariantCulture)).Should().Be(100m);
+        fellowships.Elements("recipient-country").Sum(c => decimal.Parse((string)c.Attribute("percentage")!,
+            CultureInfo.InvariantCulture)).Should().Be(100m);
         fellowships.Elements("recipient-region").Where(r => (string)r.Attribute("vocabulary")! == "99")
             .Sum(c => decimal.Parse((string)c.Attribute("percentage")!, CultureInfo.InvariantCulture)).Should().Be(100m);
-        fellowships.Elements("budget").Select(b => ((string)b.Attribute("type")!, b.Element("value")!.Value)).Should().Equal(("1", "60000"), ("2", "70000"));
+        fellowships.Elements("budget").Select(b => ((string)b.Attribute("type")!, b.Element("value")!.Value)).Should().Equal(("1", "60000"), ("2",
+            "70000"));
         fellowships.Elements("participating-org").Where(o => (string)o.Attribute("role")! == "1").Should().NotBeEmpty();
         fund.Elements("related-activity").Should().HaveCount(3);
 
@@ -154,7 +158,8 @@ public class IatiExportTests(AppFixture app) : ApiTest(app)
 
     private static async Task<(int Exit, string Output)> Xmllint(string arguments)
     {
-        var start = new ProcessStartInfo("xmllint", arguments) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("xmllint", arguments) { RedirectStandardError = true, RedirectStandardOutput = true,
+            UseShellExecute = false };
         using var process = Process.Start(start)!;
         var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

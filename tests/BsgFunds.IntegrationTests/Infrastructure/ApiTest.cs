@@ -39,7 +39,8 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    protected async Task<IScenarioResult> Send(string method, string url, string? token, object? body = null, int expectedStatus = 200, string? rawBody = null)
+    protected async Task<IScenarioResult> Send(string method, string url, string? token, object? body = null, int expectedStatus = 200,
+        string? rawBody = null)
     {
         return await Host.Scenario(s =>
         {

@@ -44,7 +44,8 @@ public class CountryTests(AppFixture app) : ApiTest(app)
         listed!.Single(c => c.Code == "SB").Groups.Should().NotContain("LDC");
 
         var stored = (await AllEvents()).Should().ContainSingle().Subject.Data.Should().BeOfType<CountryClassificationRecorded>().Subject;
-        stored.Should().BeEquivalentTo(new { CountryCode = "SB", Group = CountryGroup.LDC, From = new DateOnly(1991, 1, 1), To = (DateOnly?)new DateOnly(2027, 12, 13), RecordedBy = "fo-1" });
+        stored.Should().BeEquivalentTo(new { CountryCode = "SB", Group = CountryGroup.LDC, From = new DateOnly(1991, 1, 1),
+            To = (DateOnly?)new DateOnly(2027, 12, 13), RecordedBy = "fo-1" });
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public class CountryTests(AppFixture app) : ApiTest(app)
     {
         var officer = await TokenFor("FinanceOfficer");
         await Send("GET", "/api/countries/ZZ", officer, expectedStatus: 404);
-        var problem = await ProblemOf(await Send("PUT", "/api/countries/ZZ/classifications", officer, new { group = "LDC", from = "2020-01-01" }, 404));
+        var problem = await ProblemOf(await Send("PUT", "/api/countries/ZZ/classifications", officer, new { group = "LDC", from = "2020-01-01" },
+            404));
         problem.Code.Should().Be("country-not-found");
         (await AllEvents()).Should().BeEmpty();
     }

@@ -10,7 +10,8 @@ namespace BsgFunds.IntegrationTests.Reliability;
 /// <summary>Every endpoint of the running app × every role, against api.md's "who" column.</summary>
 public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
 {
-    private const string FO = "FinanceOfficer", PO = "ProgrammeOfficer", TSB = "TsbDirector", BDT = "BdtDirector", DONOR = "Donor", AUDITOR = "Auditor";
+    private const string FO = "FinanceOfficer", PO = "ProgrammeOfficer", TSB = "TsbDirector", BDT = "BdtDirector", DONOR = "Donor",
+        AUDITOR = "Auditor";
     private static readonly string[] AllRoles = [FO, PO, TSB, BDT, DONOR, AUDITOR];
     private static readonly string[] Staff = [FO, PO, TSB, BDT];
     private static readonly string[] StaffAndAuditor = [.. Staff, AUDITOR];
@@ -124,7 +125,8 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         var cb = await fo.Pledge(b, "OtherVoluntary", 1m, "CHF");
         var donorA = await TokenFor(DONOR, "donor-a", a);
         foreach (var (own, foreign) in new[] { ($"/api/donors/{a}", $"/api/donors/{b}"), ($"/api/contributions/{ca}", $"/api/contributions/{cb}"),
-                     ($"/api/contributions?donorId={a}", $"/api/contributions?donorId={b}"), ($"/api/reports/donors/{a}/statement", $"/api/reports/donors/{b}/statement") })
+                     ($"/api/contributions?donorId={a}", $"/api/contributions?donorId={b}"), ($"/api/reports/donors/{a}/statement",
+                         $"/api/reports/donors/{b}/statement") })
         {
             await Send("GET", own, donorA);
             await Send("GET", foreign, donorA, expectedStatus: 404);

@@ -56,7 +56,8 @@ public class FuzzTests(AppFixture app) : ApiTest(app)
         {
             var result = await Host.Scenario(s =>
             {
-                s.Post.Json(new { sub = $"fuzz-all-{i}", name = "Fuzzer", roles = new[] { "FinanceOfficer", "ProgrammeOfficer", "TsbDirector", "BdtDirector", "Auditor" } }).ToUrl("/api/dev/token");
+                s.Post.Json(new { sub = $"fuzz-all-{i}", name = "Fuzzer", roles = new[] { "FinanceOfficer", "ProgrammeOfficer", "TsbDirector",
+                    "BdtDirector", "Auditor" } }).ToUrl("/api/dev/token");
             });
             everything.Add(JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("token").GetString()!);
         }

@@ -18,7 +18,8 @@ public class IdempotencyAndConcurrencyTests(AppFixture app) : ApiTest(app)
         return (token, id);
     }
 
-    private async Task<Alba.IScenarioResult> Post(string token, string url, object body, string? key = null, string? ifMatch = null, int? expected = null) =>
+    private async Task<Alba.IScenarioResult> Post(string token, string url, object body, string? key = null, string? ifMatch = null,
+        int? expected = null) =>
         await Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
@@ -99,7 +100,8 @@ public class IdempotencyAndConcurrencyTests(AppFixture app) : ApiTest(app)
             var burst = await TokenFor("Auditor", $"burst-{Guid.NewGuid():N}");
             var results = new List<Alba.IScenarioResult>();
             for (var i = 0; i < 12; i++)
-                results.Add(await Host.Scenario(s => { s.Get.Url("/api/countries/CH"); s.WithRequestHeader("Authorization", $"Bearer {burst}"); s.IgnoreStatusCode(); }));
+                results.Add(await Host.Scenario(s => { s.Get.Url("/api/countries/CH"); s.WithRequestHeader("Authorization",
+                    $"Bearer {burst}"); s.IgnoreStatusCode(); }));
             var limited = results.Where(r => r.Context.Response.StatusCode == 429).ToList();
             limited.Should().NotBeEmpty();
             limited[0].Context.Response.Headers.RetryAfter.ToString().Should().NotBeEmpty();

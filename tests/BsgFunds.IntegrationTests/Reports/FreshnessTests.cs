@@ -21,11 +21,13 @@ public class FreshnessTests(AppFixture app) : ApiTest(app)
         tb.LastSequence.Should().Be(receipt.EventSequence);
         tb.Balance("Assets:Cash").Should().Be(400m);
 
-        var items = await ReadAs<LineItemsAnswer>(await Send("GET", $"/api/reports/line-items?year={DateTime.UtcNow.Year}", await TokenFor("Auditor")));
+        var items = await ReadAs<LineItemsAnswer>(await Send("GET", $"/api/reports/line-items?year={DateTime.UtcNow.Year}",
+            await TokenFor("Auditor")));
         items.LastSequence.Should().Be(receipt.EventSequence);
         items.Totals.ReceivedChf.Should().Be(400m);
 
-        var digest = System.Text.Json.JsonDocument.Parse(await (await Send("GET", "/api/audit/digest", await TokenFor("Auditor"))).ReadAsTextAsync()).RootElement;
+        var digest = System.Text.Json.JsonDocument.Parse(await (await Send("GET", "/api/audit/digest",
+            await TokenFor("Auditor"))).ReadAsTextAsync()).RootElement;
         digest.GetProperty("sequence").GetInt64().Should().Be(receipt.EventSequence);
     }
 }

@@ -70,17 +70,22 @@ public class GoldenReportTests(AppFixture app) : ApiTest(app)
         c.Should().BeEquivalentTo(new
         {
             Status = "Received", Pledged = new MoneyValue(50_000m, "EUR"), PledgedChf = 47_500m, AgreedChf = 47_500m, OpeningBalanceChf = 0m,
-            ReceivedChf = 48_000m, PscChf = 3_360m, ExchangeDifferencesChf = 500m, AllocatedChf = 20_000m, DisbursedChf = 9_000m, RefundsChf = 0m, ClosingBalanceChf = 24_640m,
+            ReceivedChf = 48_000m, PscChf = 3_360m, ExchangeDifferencesChf = 500m, AllocatedChf = 20_000m, DisbursedChf = 9_000m, RefundsChf = 0m,
+                ClosingBalanceChf = 24_640m,
         });
-        c.Receipts.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ValueDate = new DateOnly(Y, 4, 5), Amount = new MoneyValue(50_000m, "EUR"), RateToChf = 0.96m, AmountChf = 48_000m, PscChf = 3_360m, ExchangeDifferenceChf = 500m });
+        c.Receipts.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ValueDate = new DateOnly(Y, 4, 5), Amount = new MoneyValue(50_000m,
+            "EUR"), RateToChf = 0.96m, AmountChf = 48_000m, PscChf = 3_360m, ExchangeDifferenceChf = 500m });
         c.Allocated.Should().Equal(new StatementUseAnswer(3, "Fellowship", 20_000m));
         c.Disbursed.Select(d => (d.CountryCode, d.Region, string.Join("+", d.CountryGroups), d.AmountChf)).Should().Equal(
-            ("FJ", "AsiaPacific", "SIDS+Developing", 3_500m), ("SN", "Africa", "LDC+Developing", 4_000m), ("TV", "AsiaPacific", "LDC+SIDS+Developing", 1_500m));
+            ("FJ", "AsiaPacific", "SIDS+Developing", 3_500m), ("SN", "Africa", "LDC+Developing", 4_000m), ("TV", "AsiaPacific",
+                "LDC+SIDS+Developing", 1_500m));
 
         // The ITU's statement shows the mistaken receipt, its reversal, the right receipt, the refund and what its money paid.
         var itu = (await Get<StatementAnswer>($"/api/reports/donors/{s.Itu}/statement?from={D(Y, 1, 1)}&to={D(Y, 12, 31)}")).Contributions.Single();
-        itu.Receipts.Select(r => (r.AmountChf, r.BankReference, r.Reverses is not null)).Should().Equal((30_000m, "ITU-WRONG", false), (-30_000m, "ITU-WRONG", true), (30_000m, "ITU-1", false));
-        itu.Should().BeEquivalentTo(new { ReceivedChf = 30_000m, RefundsChf = 2_000m, AllocatedChf = 15_000m, DisbursedChf = 6_000m, ClosingBalanceChf = 13_000m });
+        itu.Receipts.Select(r => (r.AmountChf, r.BankReference, r.Reverses is not null)).Should().Equal((30_000m, "ITU-WRONG", false), (-30_000m,
+            "ITU-WRONG", true), (30_000m, "ITU-1", false));
+        itu.Should().BeEquivalentTo(new { ReceivedChf = 30_000m, RefundsChf = 2_000m, AllocatedChf = 15_000m, DisbursedChf = 6_000m,
+            ClosingBalanceChf = 13_000m });
 
         // Receivables three years on: the US's USD 40 000 (CHF 36 000 at 0.90) across three instalments in three age buckets.
         var receivables = await Get<ReceivablesAnswer>($"/api/reports/receivables?asOf={Y + 3}-01-01T00:00:00Z");
@@ -89,7 +94,8 @@ public class GoldenReportTests(AppFixture app) : ApiTest(app)
             (new DateOnly(Y + 2, 12, 1), 15_000m, 13_500m, 31, "Days0To90"),
             (new DateOnly(Y + 3, 3, 1), 10_000m, 9_000m, 0, "NotDue"));
         receivables.TotalChf.Should().Be(36_000m);
-        receivables.TotalsChfByBucket.Should().Contain(new Dictionary<string, decimal> { ["NotDue"] = 9_000m, ["Days0To90"] = 13_500m, ["Days91To180"] = 13_500m, ["Days181To365"] = 0m, ["Over365Days"] = 0m });
+        receivables.TotalsChfByBucket.Should().Contain(new Dictionary<string, decimal> { ["NotDue"] = 9_000m, ["Days0To90"] = 13_500m,
+            ["Days91To180"] = 13_500m, ["Days181To365"] = 0m, ["Over365Days"] = 0m });
 
         // The implementation report holds them all, built from one book at one sequence.
         var implementation = await Get<ImplementationAnswer>($"/api/reports/implementation?year={Y}");
@@ -114,11 +120,16 @@ public class GoldenReportTests(AppFixture app) : ApiTest(app)
         beforeAnything.Lines.Should().BeEmpty();
         beforeAnything.LastSequence.Should().Be(0);
 
-        foreach (var url in new[] { $"/api/reports/line-items?year={Y}", $"/api/reports/funding-sources?year={Y}", $"/api/reports/participation?year={Y}", $"/api/reports/implementation?year={Y}", "/api/reports/receivables", $"/api/reports/donors/{s.Foundation}/statement" })
+        foreach (var url in new[] { $"/api/reports/line-items?year={Y}", $"/api/reports/funding-sources?year={Y}",
+            $"/api/reports/participation?year={Y}", $"/api/reports/implementation?year={Y}", "/api/reports/receivables",
+            $"/api/reports/donors/{s.Foundation}/statement" })
         {
-            var present = System.Text.Json.Nodes.JsonNode.Parse(await (await Send("GET", url, await TokenFor("Auditor"))).ReadAsTextAsync())!.AsObject();
+            var present = System.Text.Json.Nodes.JsonNode.Parse(await (await Send("GET", url,
+                await TokenFor("Auditor"))).ReadAsTextAsync())!.AsObject();
             var asOf = DateTimeOffset.UtcNow.ToString("O");
-            var replayed = System.Text.Json.Nodes.JsonNode.Parse(await (await Send("GET", $"{url}{(url.Contains('?') ? '&' : '?')}asOf={Uri.EscapeDataString(asOf)}", await TokenFor("Auditor"))).ReadAsTextAsync())!.AsObject();
+            var replayed = System.Text.Json.Nodes.JsonNode.Parse(await (await Send("GET",
+                $"{url}{(url.Contains('?') ? '&' : '?')}asOf={Uri.EscapeDataString(asOf)}",
+                await TokenFor("Auditor"))).ReadAsTextAsync())!.AsObject();
             Strip(present);
             Strip(replayed);
             replayed.ToJsonString().Should().Be(present.ToJsonString(), $"{url} as of now equals the present-day report");
@@ -185,7 +196,8 @@ public class GoldenReportTests(AppFixture app) : ApiTest(app)
 
         Cell(rows[^1], "availableChf").Should().Be(json.Totals.AvailableChf);
 
-        foreach (var url in new[] { $"/api/reports/funding-sources?year={Y}", $"/api/reports/participation?year={Y}", "/api/reports/receivables", $"/api/reports/implementation?year={Y}" })
+        foreach (var url in new[] { $"/api/reports/funding-sources?year={Y}", $"/api/reports/participation?year={Y}", "/api/reports/receivables",
+            $"/api/reports/implementation?year={Y}" })
         {
             var answer = await Host.Scenario(x =>
             {

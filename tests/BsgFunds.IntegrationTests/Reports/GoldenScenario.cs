@@ -43,8 +43,10 @@ public sealed class GoldenScenario
         await fo.Rate("EUR", $"{Y}-02", 0.95m);
         await fo.Rate("EUR", $"{Y}-04", 0.96m);
 
-        await fo.Send("PUT", $"/api/budget/{Y}", new { version = "Original", lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 60_000m }, new { programme = 1, use = "AssistanceAndConsultation", amountChf = 40_000m } } }, 200);
-        await fo.Send("PUT", $"/api/budget/{Y}", new { version = "Revised", lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 70_000m }, new { programme = 1, use = "AssistanceAndConsultation", amountChf = 40_000m } } }, 200);
+        await fo.Send("PUT", $"/api/budget/{Y}", new { version = "Original", lines = new[] { new { programme = 3, use = "Fellowship",
+            amountChf = 60_000m }, new { programme = 1, use = "AssistanceAndConsultation", amountChf = 40_000m } } }, 200);
+        await fo.Send("PUT", $"/api/budget/{Y}", new { version = "Revised", lines = new[] { new { programme = 3, use = "Fellowship",
+            amountChf = 70_000m }, new { programme = 1, use = "AssistanceAndConsultation", amountChf = 40_000m } } }, 200);
 
         // United States, pooled, USD 100 000: pledged at 0.90 (CHF 90 000); 60 000 received at 0.88 = 52 800, relief 54 000, loss 1 200, PSC 3 696.
         UnitedStates = await fo.Donor("United States of America", "MemberState", "US");
@@ -65,13 +67,16 @@ public sealed class GoldenScenario
         // Foundation, earmarked to Programme 3 fellowships, EUR 50 000 conditional: 47 500 deferred at 0.95, released on the condition;
         // received at 0.96 = 48 000, relief 47 500, gain 500, PSC 3 360.
         Foundation = await fo.Donor("Fondation Européenne", "Foundation", "FR");
-        FoundationContribution = await Pledge(fo, Foundation, "OtherVoluntary", 50_000m, "EUR", D(Y, 2, 1), new { category = "Earmarked", programme = 3, use = "Fellowship" });
+        FoundationContribution = await Pledge(fo, Foundation, "OtherVoluntary", 50_000m, "EUR", D(Y, 2, 1), new { category = "Earmarked",
+            programme = 3, use = "Fellowship" });
         await fo.Send("POST", $"/api/contributions/{FoundationContribution}/agreement", new
         {
             signedOn = D(Y, 2, 10), reference = "FE-2", amount = new { amount = 50_000m, currency = "EUR" },
-            instalments = new[] { new { dueOn = D(Y, 4, 1), amount = 50_000m } }, conditions = new[] { new { description = "Selection panel set up" } },
+            instalments = new[] { new { dueOn = D(Y, 4, 1), amount = 50_000m } },
+                conditions = new[] { new { description = "Selection panel set up" } },
         }, 200);
-        await fo.Send("POST", $"/api/contributions/{FoundationContribution}/conditions/1/satisfied", new { on = D(Y, 3, 15), evidence = "Panel minutes" }, 200);
+        await fo.Send("POST", $"/api/contributions/{FoundationContribution}/conditions/1/satisfied", new { on = D(Y, 3, 15),
+            evidence = "Panel minutes" }, 200);
         await fo.Receive(FoundationContribution, 50_000m, "EUR", D(Y, 4, 5), "FE-0405");
 
         // ITU Secretariat, pooled, CHF 30 000 at 0 % PSC: a receipt keyed by mistake is reversed, the right one recorded; CHF 2 000 refunded.
@@ -85,11 +90,13 @@ public sealed class GoldenScenario
         var wrong = await fo.Receive(ItuContribution, 30_000m, "CHF", D(Y, 2, 1), "ITU-WRONG");
         BeforeReversal = DateTimeOffset.UtcNow;
         await Task.Delay(20);
-        await fo.Send("POST", $"/api/contributions/{ItuContribution}/reversals", new { eventSequence = wrong.EventSequence, reason = "Wrong bank reference" }, 201);
+        await fo.Send("POST", $"/api/contributions/{ItuContribution}/reversals", new { eventSequence = wrong.EventSequence,
+            reason = "Wrong bank reference" }, 201);
         await Task.Delay(20);
         AfterReversal = DateTimeOffset.UtcNow;
         await fo.Receive(ItuContribution, 30_000m, "CHF", D(Y, 2, 1), "ITU-1");
-        await fo.Send("POST", $"/api/contributions/{ItuContribution}/refunds", new { amountChf = 2_000m, reason = "Over-budgeted", donorConsentReference = "ITU-C-1" }, 201);
+        await fo.Send("POST", $"/api/contributions/{ItuContribution}/refunds", new { amountChf = 2_000m, reason = "Over-budgeted",
+            donorConsentReference = "ITU-C-1" }, 201);
 
         // Fellowships, CHF 20 000, TSB and BDT: all from the Foundation's earmarked money (44 640 available -> 24 640).
         Fellowships = await spending.RequestAllocation(po, 3, "Fellowship", 20_000m);
@@ -100,18 +107,24 @@ public sealed class GoldenScenario
         await spending.Approve(tsb, Consultation);
 
         // Paid on Y-04-20: a full fellowship to a woman from Senegal (LDC), a full one to a man from Fiji (SIDS), a ticket to a woman from Tuvalu (LDC and SIDS).
-        await Disburse(spending, po, po2, tsb, fo, Fellowships, 4_000m, "Fellowship", new { name = "A. Diop", personId = "SN-1", countryCode = "SN", gender = "Female" }, "Full", D(Y, 4, 20));
-        await Disburse(spending, po, po2, tsb, fo, Fellowships, 3_500m, "Fellowship", new { name = "J. Rabuka", personId = "FJ-1", countryCode = "FJ", gender = "Male" }, "Full", D(Y, 4, 20));
-        await Disburse(spending, po, po2, tsb, fo, Fellowships, 1_500m, "Fellowship", new { name = "M. Teo", personId = "TV-1", countryCode = "TV", gender = "Female" }, "Ticket", D(Y, 4, 20));
+        await Disburse(spending, po, po2, tsb, fo, Fellowships, 4_000m, "Fellowship", new { name = "A. Diop", personId = "SN-1", countryCode = "SN",
+            gender = "Female" }, "Full", D(Y, 4, 20));
+        await Disburse(spending, po, po2, tsb, fo, Fellowships, 3_500m, "Fellowship", new { name = "J. Rabuka", personId = "FJ-1",
+            countryCode = "FJ", gender = "Male" }, "Full", D(Y, 4, 20));
+        await Disburse(spending, po, po2, tsb, fo, Fellowships, 1_500m, "Fellowship", new { name = "M. Teo", personId = "TV-1", countryCode = "TV",
+            gender = "Female" }, "Ticket", D(Y, 4, 20));
         // And CHF 6 000 to a Kenyan institution on Y-05-15, from the consultation (ITU money).
-        await Disburse(spending, po, po2, tsb, fo, Consultation, 6_000m, "Institution", new { name = "KENET", countryCode = "KE" }, null, D(Y, 5, 15));
+        await Disburse(spending, po, po2, tsb, fo, Consultation, 6_000m, "Institution", new { name = "KENET", countryCode = "KE" }, null, D(Y, 5,
+            15));
     }
 
-    private static async Task<Guid> Pledge(FinanceOffice fo, Guid donor, string source, decimal amount, string currency, string pledgedOn, object? earmark) =>
+    private static async Task<Guid> Pledge(FinanceOffice fo, Guid donor, string source, decimal amount, string currency, string pledgedOn,
+        object? earmark) =>
         (await FinanceOffice.Read<IdAnswer>(await fo.Send("POST", "/api/contributions",
             new { donorId = donor, source, amount = new { amount, currency }, pledgedOn, earmark }, 201))).Id;
 
-    private static async Task Disburse(SpendingOffice spending, string po, string po2, string tsb, FinanceOffice fo, Guid allocation, decimal amount, string kind, object payee, string? fellowship, string paidOn)
+    private static async Task Disburse(SpendingOffice spending, string po, string po2, string tsb, FinanceOffice fo, Guid allocation,
+        decimal amount, string kind, object payee, string? fellowship, string paidOn)
     {
         var body = fellowship is null
             ? (object)new { amountChf = amount, kind, purpose = "BSG", payee }

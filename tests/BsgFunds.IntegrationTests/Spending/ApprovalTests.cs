@@ -28,10 +28,12 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var approved = await Spending.Approve(await TokenFor("TsbDirector", "tsb"), id);
         approved.Should().Match<AllocationAnswer>(a => a.Status == "Approved" && !a.NeedsBdtSignOff && a.CommittedChf == 49_999.99m);
         approved.SignOffs.Should().ContainSingle().Which.Should().Be(new SignOffAnswer("TsbDirector", "tsb", null));
-        (await ProblemOf(await Spending.Send(await TokenFor("BdtDirector", "bdt"), "POST", $"/api/allocations/{id}/bdt-signoff", null, 409))).Code.Should().Be("allocation-not-pending");
+        (await ProblemOf(await Spending.Send(await TokenFor("BdtDirector", "bdt"), "POST", $"/api/allocations/{id}/bdt-signoff", null,
+            409))).Code.Should().Be("allocation-not-pending");
 
         var other = await Spending.RequestAllocation(po, 1, "AssistanceAndConsultation", 100m);
-        (await ProblemOf(await Spending.Send(await TokenFor("BdtDirector", "bdt"), "POST", $"/api/allocations/{other}/bdt-signoff", null, 409))).Code.Should().Be("bdt-signoff-not-required");
+        (await ProblemOf(await Spending.Send(await TokenFor("BdtDirector", "bdt"), "POST", $"/api/allocations/{other}/bdt-signoff", null,
+            409))).Code.Should().Be("bdt-signoff-not-required");
     }
 
     [Theory]
@@ -62,8 +64,10 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var id = await Spending.RequestAllocation(both, 3, "Training", 100m);
         var asTsb = await TokenFor("TsbDirector", "dual");
         var asBdt = await TokenFor("BdtDirector", "dual");
-        (await ProblemOf(await Spending.Send(asTsb, "POST", $"/api/allocations/{id}/approve", null, 422))).Code.Should().Be("approver-must-not-be-requester");
-        (await ProblemOf(await Spending.Send(asBdt, "POST", $"/api/allocations/{id}/bdt-signoff", null, 422))).Code.Should().Be("approver-must-not-be-requester");
+        (await ProblemOf(await Spending.Send(asTsb, "POST", $"/api/allocations/{id}/approve", null,
+            422))).Code.Should().Be("approver-must-not-be-requester");
+        (await ProblemOf(await Spending.Send(asBdt, "POST", $"/api/allocations/{id}/bdt-signoff", null,
+            422))).Code.Should().Be("approver-must-not-be-requester");
         (await AllEvents()).Should().NotContain(e => e.Data is Domain.Spending.AllocationApprovedByTsb);
     }
 
@@ -77,7 +81,8 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var small = await Spending.RequestAllocation(po, 1, "Translation", 20_000m);
         var large = await Spending.RequestAllocation(po, 1, "Translation", 20_000.01m);
 
-        (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{small}/approve", null, 403))).Code.Should().Be("approver-not-authorised");
+        (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{small}/approve", null,
+            403))).Code.Should().Be("approver-not-authorised");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var delegation = await FinanceOffice.Read<IdAnswer>(await Spending.Send(tsb, "POST", "/api/delegations",
             new { delegateSub = "deputy", limitChf = 20_000m, until = today.AddDays(1).ToString("yyyy-MM-dd",
@@ -86,14 +91,16 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var approved = await Spending.Approve(deputy, small);
         approved.Status.Should().Be("Approved");
         approved.SignOffs.Should().ContainSingle().Which.Should().Be(new SignOffAnswer("TsbDelegate", "deputy", delegation.Id));
-        (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{large}/approve", null, 422))).Code.Should().Be("delegation-limit-exceeded");
+        (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{large}/approve", null,
+            422))).Code.Should().Be("delegation-limit-exceeded");
 
         var later = await Spending.RequestAllocation(po, 1, "Translation", 10m);
         var before = Clock.Offset;
         Clock.Offset = before + TimeSpan.FromDays(3);
         try
         {
-            (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{later}/approve", null, 422))).Code.Should().Be("delegation-expired");
+            (await ProblemOf(await Spending.Send(deputy, "POST", $"/api/allocations/{later}/approve", null,
+                422))).Code.Should().Be("delegation-expired");
         }
         finally
         {
@@ -109,10 +116,13 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         await Pool(1_000m);
         var id = await Spending.RequestAllocation(await TokenFor("ProgrammeOfficer", "po"), 1, "Interpretation", 100m);
         var bdt = await TokenFor("BdtDirector", "bdt");
-        (await ProblemOf(await Spending.Send(bdt, "POST", $"/api/allocations/{id}/reject", new { reason = "" }, 400))).Errors.Should().ContainKey("reason");
-        var rejected = await FinanceOffice.Read<AllocationChange>(await Spending.Send(bdt, "POST", $"/api/allocations/{id}/reject", new { reason = "Duplicate of another request" }, 200));
+        (await ProblemOf(await Spending.Send(bdt, "POST", $"/api/allocations/{id}/reject", new { reason = "" },
+            400))).Errors.Should().ContainKey("reason");
+        var rejected = await FinanceOffice.Read<AllocationChange>(await Spending.Send(bdt, "POST", $"/api/allocations/{id}/reject",
+            new { reason = "Duplicate of another request" }, 200));
         rejected.Allocation.Status.Should().Be("Rejected");
-        (await ProblemOf(await Spending.Send(await TokenFor("TsbDirector", "tsb"), "POST", $"/api/allocations/{id}/approve", null, 409))).Code.Should().Be("allocation-not-pending");
+        (await ProblemOf(await Spending.Send(await TokenFor("TsbDirector", "tsb"), "POST", $"/api/allocations/{id}/approve", null,
+            409))).Code.Should().Be("allocation-not-pending");
     }
 
     [Fact]
@@ -128,7 +138,8 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var problem = await ProblemOf(await Spending.Send(await TokenFor("TsbDirector", "tsb"), "POST", $"/api/allocations/{id}/approve", null, 422));
         problem.Code.Should().Be("allocation-exceeds-available-funds");
         problem.Detail.Should().Contain("930");
-        (await AllEvents()).Should().NotContain(e => e.Data is Domain.Spending.AllocationApprovedByTsb, "a refused approval writes nothing, not even the sign-off");
+        (await AllEvents()).Should().NotContain(e => e.Data is Domain.Spending.AllocationApprovedByTsb,
+            "a refused approval writes nothing, not even the sign-off");
     }
 
     [Fact]
@@ -146,9 +157,11 @@ public class ApprovalTests(AppFixture app) : ApiTest(app)
         var tsb = await TokenFor("TsbDirector", "tsb");
 
         var misfit = await Spending.RequestAllocation(po, 1, "Translation", 100m, new { contributionIds = new[] { earmarked } });
-        (await ProblemOf(await Spending.Send(tsb, "POST", $"/api/allocations/{misfit}/approve", null, 422))).Code.Should().Be("contribution-does-not-fit");
+        (await ProblemOf(await Spending.Send(tsb, "POST", $"/api/allocations/{misfit}/approve", null,
+            422))).Code.Should().Be("contribution-does-not-fit");
 
         var named = await Spending.RequestAllocation(po, 2, "Translation", 100m, new { contributionIds = new[] { pooled } });
-        (await Spending.Approve(tsb, named)).Funding.Should().ContainSingle().Which.ContributionId.Should().Be(pooled, "the softly earmarked one would come first, but the request named the pool");
+        (await Spending.Approve(tsb, named)).Funding.Should().ContainSingle().Which.ContributionId.Should().Be(pooled,
+            "the softly earmarked one would come first, but the request named the pool");
     }
 }

@@ -14,8 +14,10 @@ public class BudgetTests(AppFixture app) : ApiTest(app)
     public async Task the_original_and_revised_plans_are_kept_side_by_side()
     {
         var fo = await TokenFor("FinanceOfficer");
-        var original = new { version = "Original", lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 400_000m }, new { programme = 1, use = "Training", amountChf = 150_000m } } };
-        (await ProblemOf(await Send("PUT", "/api/budget/2026", fo, new { version = "Revised", original.lines }, 409))).Code.Should().Be("original-budget-missing");
+        var original = new { version = "Original", lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 400_000m },
+            new { programme = 1, use = "Training", amountChf = 150_000m } } };
+        (await ProblemOf(await Send("PUT", "/api/budget/2026", fo, new { version = "Revised", original.lines },
+            409))).Code.Should().Be("original-budget-missing");
         await Send("PUT", "/api/budget/2026", fo, original);
         var revised = await ReadAs<BudgetAnswer>(await Send("PUT", "/api/budget/2026", fo,
             new { version = "Revised", lines = new[] { new { programme = 3, use = "Fellowship", amountChf = 450_000.50m } } }));

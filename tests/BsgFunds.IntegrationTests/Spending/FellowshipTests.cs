@@ -23,7 +23,8 @@ public class FellowshipTests(AppFixture app) : ApiTest(app)
         return (id, po);
     }
 
-    private object Fellowship(string type, string country, string person, string meeting = "SG17-2026-09", string startsOn = "2026-09-01", string gender = "Female") => new
+    private object Fellowship(string type, string country, string person, string meeting = "SG17-2026-09", string startsOn = "2026-09-01",
+        string gender = "Female") => new
     {
         amountChf = 1_000m, kind = "Fellowship", purpose = "Attend the meeting",
         payee = new { name = person, personId = person, countryCode = country, gender },
@@ -49,10 +50,12 @@ public class FellowshipTests(AppFixture app) : ApiTest(app)
         (await Request(a, po, Fellowship("Ticket", "SN", "p2"))).Should().Be("meeting-country-fellowship-limit");
 
         (await Request(a, po, Fellowship("Allowance", "KE", "p3"))).Should().BeNull();
-        (await Request(a, po, Fellowship("Allowance", "KE", "p4"))).Should().Be("meeting-country-fellowship-limit", "two partials include the ticket");
+        (await Request(a, po, Fellowship("Allowance", "KE", "p4"))).Should().Be("meeting-country-fellowship-limit",
+            "two partials include the ticket");
         (await Request(a, po, Fellowship("Ticket", "KE", "p4"))).Should().BeNull();
         (await Request(a, po, Fellowship("Ticket", "KE", "p5"))).Should().Be("meeting-country-fellowship-limit");
-        (await Request(a, po, Fellowship("Full", "KE", "p5", meeting: "SG20-2026-10", startsOn: "2026-10-05"))).Should().BeNull("the limit is per meeting");
+        (await Request(a, po, Fellowship("Full", "KE", "p5", meeting: "SG20-2026-10",
+            startsOn: "2026-10-05"))).Should().BeNull("the limit is per meeting");
     }
 
     [Fact]
@@ -90,7 +93,8 @@ public class FellowshipTests(AppFixture app) : ApiTest(app)
     public async Task a_cancelled_fellowship_frees_its_place()
     {
         var (a, po) = await ApprovedFellowships();
-        var first = await FinanceOffice.Read<IdAnswer>(await Spending.Send(po, "POST", $"/api/allocations/{a}/disbursements", Fellowship("Full", "SN", "p1"), 201));
+        var first = await FinanceOffice.Read<IdAnswer>(await Spending.Send(po, "POST", $"/api/allocations/{a}/disbursements", Fellowship("Full",
+            "SN", "p1"), 201));
         await Spending.Send(po, "POST", $"/api/disbursements/{first.Id}/cancel", new { reason = "Visa refused" }, 200);
         (await Request(a, po, Fellowship("Full", "SN", "p2"))).Should().BeNull();
     }

@@ -20,7 +20,8 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
 
         // Donor A: CHF 100 000 earmarked to Programme 3 fellowships; 7 % PSC leaves 93 000. Donor B: CHF 50 000 pooled; 46 500 available.
         var foundation = await fo.Donor("Fondation A", "Foundation", "FR");
-        var earmarked = await fo.Pledge(foundation, "OtherVoluntary", 100_000m, "CHF", new { category = "Earmarked", programme = 3, use = "Fellowship" });
+        var earmarked = await fo.Pledge(foundation, "OtherVoluntary", 100_000m, "CHF", new { category = "Earmarked", programme = 3,
+            use = "Fellowship" });
         await fo.Sign(earmarked, 100_000m, "CHF");
         await fo.Receive(earmarked, 100_000m, "CHF", "2026-02-01", "A-1");
         var germany = await fo.Donor("Germany", "MemberState", "DE");
@@ -60,7 +61,8 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         var fellowshipView = await spending.Allocation(tsb, fellowships);
         fellowshipView.DisbursedChf.Should().Be(5_000m);
         fellowshipView.RemainingChf.Should().Be(115_000m);
-        fellowshipView.Funding.Single(f => f.ContributionId == earmarked).DisbursedChf.Should().Be(5_000m, "the earmarked donor's money paid the fellowship");
+        fellowshipView.Funding.Single(f => f.ContributionId == earmarked).DisbursedChf.Should().Be(5_000m,
+            "the earmarked donor's money paid the fellowship");
 
         // A consultancy paid CHF 4 000, then the allocation closes and 6 000 goes back to the pooled contribution.
         var consultancy = await FinanceOffice.Read<IdAnswer>(await spending.Send(po, "POST", $"/api/allocations/{consultation}/disbursements", new
@@ -69,8 +71,10 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         }, 201));
         await spending.Send(po2, "POST", $"/api/disbursements/{consultancy.Id}/certify", null, 200);
         await spending.Send(tsb, "POST", $"/api/disbursements/{consultancy.Id}/approve", null, 200);
-        await spending.Send(await TokenFor("FinanceOfficer"), "POST", $"/api/disbursements/{consultancy.Id}/pay", new { paidOn = "2026-08-21", paymentReference = "PAY-2" }, 200);
-        var closed = await FinanceOffice.Read<AllocationChange>(await spending.Send(tsb, "POST", $"/api/allocations/{consultation}/close", null, 200));
+        await spending.Send(await TokenFor("FinanceOfficer"), "POST", $"/api/disbursements/{consultancy.Id}/pay", new { paidOn = "2026-08-21",
+            paymentReference = "PAY-2" }, 200);
+        var closed = await FinanceOffice.Read<AllocationChange>(await spending.Send(tsb, "POST", $"/api/allocations/{consultation}/close", null,
+            200));
         closed.Allocation.Should().Match<AllocationAnswer>(a => a.Status == "Closed" && a.ReleasedChf == 6_000m && a.RemainingChf == 0m);
         (await fo.Contribution(pooled)).AvailableChf.Should().Be(15_500m);
 
@@ -98,15 +102,19 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         var allocation = await spending.RequestAllocation(po, 2, "Translation", 1_000m);
 
         var early = new { amountChf = 600m, kind = "Vendor", purpose = "Translation", payee = new { name = "Lingua", countryCode = "CH" } };
-        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early, 409))).Code.Should().Be("allocation-not-approved");
+        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early,
+            409))).Code.Should().Be("allocation-not-approved");
         await spending.Approve(tsb, allocation);
 
         var first = await FinanceOffice.Read<IdAnswer>(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early, 201));
-        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early, 422))).Code.Should().Be("disbursement-exceeds-remaining");
-        (await ProblemOf(await spending.Send(tsb, "POST", $"/api/disbursements/{first.Id}/approve", null, 409))).Code.Should().Be("disbursement-not-certified");
+        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early,
+            422))).Code.Should().Be("disbursement-exceeds-remaining");
+        (await ProblemOf(await spending.Send(tsb, "POST", $"/api/disbursements/{first.Id}/approve", null,
+            409))).Code.Should().Be("disbursement-not-certified");
         await spending.Send(tsb, "POST", $"/api/disbursements/{first.Id}/cancel", new { reason = "Supplier withdrew" }, 200);
         await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements", early, 201);
-        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/close", null, 409))).Code.Should().Be("allocation-has-pending-disbursements");
+        (await ProblemOf(await spending.Send(po, "POST", $"/api/allocations/{allocation}/close", null,
+            409))).Code.Should().Be("allocation-has-pending-disbursements");
     }
 
     [Fact]
@@ -129,12 +137,14 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         var d = await FinanceOffice.Read<IdAnswer>(await spending.Send(deputyAsOfficer, "POST", $"/api/allocations/{allocation}/disbursements",
             new { amountChf = 100m, kind = "Vendor", purpose = "x", payee = new { name = "Lingua", countryCode = "CH" } }, 201));
         await spending.Send(po, "POST", $"/api/disbursements/{d.Id}/certify", null, 200);
-        (await ProblemOf(await spending.Send(deputyAsOfficer, "POST", $"/api/disbursements/{d.Id}/approve", null, 422))).Code.Should().Be("approver-must-not-be-requester");
+        (await ProblemOf(await spending.Send(deputyAsOfficer, "POST", $"/api/disbursements/{d.Id}/approve", null,
+            422))).Code.Should().Be("approver-must-not-be-requester");
 
         var e = await FinanceOffice.Read<IdAnswer>(await spending.Send(po, "POST", $"/api/allocations/{allocation}/disbursements",
             new { amountChf = 100m, kind = "Vendor", purpose = "y", payee = new { name = "Lingua", countryCode = "CH" } }, 201));
         await spending.Send(deputyAsOfficer, "POST", $"/api/disbursements/{e.Id}/certify", null, 200);
-        (await ProblemOf(await spending.Send(deputyAsOfficer, "POST", $"/api/disbursements/{e.Id}/approve", null, 422))).Code.Should().Be("approver-must-not-be-certifier");
+        (await ProblemOf(await spending.Send(deputyAsOfficer, "POST", $"/api/disbursements/{e.Id}/approve", null,
+            422))).Code.Should().Be("approver-must-not-be-certifier");
         await spending.Send(tsb, "POST", $"/api/disbursements/{e.Id}/approve", null, 200);
     }
 }

@@ -6,7 +6,8 @@ namespace BsgFunds.IntegrationTests.Spending;
 
 public sealed record SignOffAnswer(string Role, string By, Guid? DelegationId);
 
-public sealed record FundingAnswer(Guid ContributionId, Guid DonorId, string Category, decimal CommittedChf, decimal DisbursedChf, decimal ReleasedChf);
+public sealed record FundingAnswer(Guid ContributionId, Guid DonorId, string Category, decimal CommittedChf, decimal DisbursedChf,
+    decimal ReleasedChf);
 
 public sealed record AllocationAnswer(
     Guid Id, string Status, decimal AmountChf, bool NeedsBdtSignOff, List<SignOffAnswer> SignOffs, List<FundingAnswer> Funding,
@@ -25,7 +26,8 @@ public sealed class SpendingOffice(IAlbaHost host)
 
     public async Task<Guid> RequestAllocation(string token, int programme, string use, decimal amountChf, object? extra = null)
     {
-        var body = new Dictionary<string, object?> { ["year"] = 2026, ["programme"] = programme, ["use"] = use, ["title"] = $"{use} {amountChf}", ["amountChf"] = amountChf };
+        var body = new Dictionary<string, object?> { ["year"] = 2026, ["programme"] = programme, ["use"] = use, ["title"] = $"{use} {amountChf}",
+            ["amountChf"] = amountChf };
         if (extra is not null)
             foreach (var p in extra.GetType().GetProperties()) body[char.ToLowerInvariant(p.Name[0]) + p.Name[1..]] = p.GetValue(extra);
         return (await FinanceOffice.Read<IdAnswer>(await Send(token, "POST", "/api/allocations", body, 201))).Id;
@@ -38,7 +40,8 @@ public sealed class SpendingOffice(IAlbaHost host)
         await ReadChange(await Send(token, "POST", $"/api/allocations/{allocation}/bdt-signoff", null, status), status);
 
     public async Task<AllocationAnswer> Allocation(string token, Guid allocation) =>
-        JsonSerializer.Deserialize<AllocationAnswer>(await (await Send(token, "GET", $"/api/allocations/{allocation}", null, 200)).ReadAsTextAsync(), Json)!;
+        JsonSerializer.Deserialize<AllocationAnswer>(await (await Send(token, "GET", $"/api/allocations/{allocation}", null,
+            200)).ReadAsTextAsync(), Json)!;
 
     public async Task<IScenarioResult> Send(string token, string method, string url, object? body, int status) =>
         await host.Scenario(s =>

@@ -11,7 +11,8 @@ namespace BsgFunds.UnitTests.Contributions;
 public class ContributionDecisionTests
 {
     private static Decision<ContributionReceived> Receipt(Contribution c, decimal amount, string currency, string bankReference) =>
-        ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03", (currency, 0.9m)), [], Officer);
+        ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03",
+            (currency, 0.9m)), [], Officer);
 
     [Theory]
     // source, donor type, donor country, refusal code (null: accepted)
@@ -97,7 +98,8 @@ public class ContributionDecisionTests
     {
         var rates = rateCurrency is null ? null : Rates("2026-01", (rateCurrency, 0.9m));
         ContributionDecisions.SignAgreement(Pledged(currency), "AGR", new DateOnly(2026, 1, 15), Money.Of(100_000m, currency), psc,
-                instalments.Select((a, i) => new Instalment(new DateOnly(2026, 3, 1).AddMonths(i), Money.Of(a, currency))).ToList(), null, [], rates, Officer)
+                instalments.Select((a, i) => new Instalment(new DateOnly(2026, 3, 1).AddMonths(i), Money.Of(a, currency))).ToList(), null, [],
+                    rates, Officer)
             .Refusal!.Code.Should().Be(code);
     }
 
@@ -146,17 +148,22 @@ public class ContributionDecisionTests
     {
         { () => Pledged(), c => Receipt(c, 1m, "USD", "B"), "agreement-not-signed" },
         // The endpoint reads the earlier receipts with the reference from the events: one that stands (sequence 5) refuses it.
-        { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], Officer), "bank-reference-already-recorded" },
+        { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10),
+            "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], Officer), "bank-reference-already-recorded" },
         { () => Agreed(), c => Receipt(c, 1m, "EUR", "B"), "receipt-currency-must-match-agreement" },
         { () => Agreed(), c => Receipt(c, 100_000.01m, "USD", "B"), "receipt-exceeds-receivable" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [], Officer), "exchange-rate-missing" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [], Officer), "rate-override-needs-reason" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null, [], Officer), "exchange-rate-not-positive" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [],
+            Officer), "exchange-rate-missing" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [],
+            Officer), "rate-override-needs-reason" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null,
+            [], Officer), "exchange-rate-not-positive" },
     };
 
     [Theory]
     [MemberData(nameof(ReceiptRefusals))]
-    public void a_receipt_is_refused_when_a_rule_says_no(Func<Contribution> given, Func<Contribution, Decision<ContributionReceived>> when, string code)
+    public void a_receipt_is_refused_when_a_rule_says_no(Func<Contribution> given, Func<Contribution, Decision<ContributionReceived>> when,
+        string code)
     {
         var decision = when(given());
         decision.Refusal!.Code.Should().Be(code);
@@ -166,8 +173,10 @@ public class ContributionDecisionTests
     [Fact]
     public void a_rate_override_with_a_reason_is_used_and_recorded()
     {
-        var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m, "bank's rate on the day", null, [], Officer);
-        decision.Events.Single().Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override", RateOverrideReason = "bank's rate on the day", AmountChf = 950m });
+        var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m,
+            "bank's rate on the day", null, [], Officer);
+        decision.Events.Single().Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override",
+            RateOverrideReason = "bank's rate on the day", AmountChf = 950m });
     }
 
     [Fact]
@@ -182,16 +191,19 @@ public class ContributionDecisionTests
         state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(3_111.00m, 3_111.00m, 3_111.00m);
         state.DeferredRevenueChf.Should().Be(0m);
 
-        ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "again", Officer).Refusal!.Code.Should().Be("condition-already-satisfied");
+        ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "again",
+            Officer).Refusal!.Code.Should().Be("condition-already-satisfied");
         ContributionDecisions.SatisfyCondition(state, 4, new DateOnly(2026, 6, 1), "x", Officer).Refusal!.Code.Should().Be("condition-not-found");
-        ContributionDecisions.SatisfyCondition(Pledged(), 1, new DateOnly(2026, 6, 1), "x", Officer).Refusal!.Code.Should().Be("agreement-not-signed");
+        ContributionDecisions.SatisfyCondition(Pledged(), 1, new DateOnly(2026, 6, 1), "x",
+            Officer).Refusal!.Code.Should().Be("agreement-not-signed");
     }
 
     [Fact]
     public void the_last_condition_releases_the_rounding_remainder()
     {
         var state = Agreed("CHF", 100m, 1m, 7m, "a", "b", "c");
-        foreach (var n in new[] { 1, 2, 3 }) state = Then(state, ContributionDecisions.SatisfyCondition(state, n, new DateOnly(2026, 4, 1), "e", Officer));
+        foreach (var n in new[] { 1, 2, 3 }) state = Then(state, ContributionDecisions.SatisfyCondition(state, n, new DateOnly(2026, 4, 1), "e",
+            Officer));
         state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(33.33m, 33.33m, 33.34m);
     }
 
@@ -226,7 +238,8 @@ public class ContributionDecisionTests
     public void a_contribution_stored_before_receipt_days_existed_counts_from_empty_instead_of_failing()
     {
         var stored = Agreed() with { ReceiptDays = null! };
-        var receipt = ContributionDecisions.RecordReceipt(stored, Money.Of(1_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.9m)), [], Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(stored, Money.Of(1_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
+            Rates("2026-03", ("USD", 0.9m)), [], Officer).Events.Single();
         stored.OldestReceiptOn.Should().BeNull();
         ContributionFold.Apply(stored, receipt).ReceiptDays.Should().Equal(new ReceiptDay(new DateOnly(2026, 3, 10), 1));
     }
@@ -235,7 +248,8 @@ public class ContributionDecisionTests
     public void a_reversed_receipt_undoes_its_figures_frees_its_bank_reference_and_is_reversed_once()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
+            Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
 
         var reversed = Then(received, ContributionDecisions.Reverse(received, 8, ContributionId, receipt, "keyed twice", Officer));
@@ -243,7 +257,8 @@ public class ContributionDecisionTests
         reversed.ReversedSequences.Should().Equal(8);
 
         ContributionDecisions.Reverse(reversed, 8, ContributionId, receipt, "again", Officer).Refusal!.Code.Should().Be("event-already-reversed");
-        Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null, Rates("2026-03", ("USD", 0.88m)), [8], Officer))
+        Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
+            Rates("2026-03", ("USD", 0.88m)), [8], Officer))
             .ReceivedChf.Should().Be(52_800m);
     }
 
@@ -251,7 +266,8 @@ public class ContributionDecisionTests
     public void a_reversal_is_refused_for_other_contributions_events_non_money_events_and_spent_cash()
     {
         var state = Received(Agreed("CHF", 1_000m, 1m), 1_000m, 1m);
-        var receipt = new ContributionReceived(ContributionId, DonorId, Money.Chf(1_000m), new DateOnly(2026, 3, 10), "BNK-1", 1m, "CHF", "2026-03", null, 1_000m, 1_000m, 0m, 7m, 70m, Earmark.Pooled, "fo-1", Now);
+        var receipt = new ContributionReceived(ContributionId, DonorId, Money.Chf(1_000m), new DateOnly(2026, 3, 10), "BNK-1", 1m, "CHF", "2026-03",
+            null, 1_000m, 1_000m, 0m, 7m, 70m, Earmark.Pooled, "fo-1", Now);
 
         ContributionDecisions.Reverse(state, 5, Guid.NewGuid(), receipt, "r", Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
         ContributionDecisions.Reverse(state, 5, null, null, "r", Officer).Refusal!.Code.Should().Be("event-not-in-contribution");

@@ -18,14 +18,16 @@ internal static class Given
     public static MonthlyExchangeRates Rates(string month, params (string Currency, decimal Rate)[] rates)
     {
         var id = StreamIds.ExchangeRates(YearMonth.TryParse(month, out var m) ? m : throw new ArgumentException(month));
-        return new MonthlyExchangeRates(id, month, rates.Select(r => new ExchangeRateRecorded(id, month, r.Currency, r.Rate, "UN", "fo-1", Now)).ToList());
+        return new MonthlyExchangeRates(id, month, rates.Select(r => new ExchangeRateRecorded(id, month, r.Currency, r.Rate, "UN", "fo-1",
+            Now)).ToList());
     }
 
     public static Contribution Pledged(string currency = "USD", decimal amount = 100_000m, Earmark? earmark = null) =>
         Contribution.Create(ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.DevelopedCountryVoluntary,
             Money.Of(amount, currency), new DateOnly(2026, 1, 5), earmark ?? Earmark.Pooled, null, Officer).Events.Single());
 
-    public static Contribution Agreed(string currency = "USD", decimal amount = 100_000m, decimal rate = 0.9m, decimal psc = 7m, params string[] conditions) =>
+    public static Contribution Agreed(string currency = "USD", decimal amount = 100_000m, decimal rate = 0.9m, decimal psc = 7m,
+        params string[] conditions) =>
         Then(Pledged(currency, amount), ContributionDecisions.SignAgreement(
             Pledged(currency, amount), "AGR-1", new DateOnly(2026, 1, 15), Money.Of(amount, currency), psc,
             [new Instalment(new DateOnly(2026, 3, 1), Money.Of(amount, currency))], null, conditions,

@@ -15,7 +15,8 @@ public class PostingTests
     public void a_receipt_with_an_exchange_loss_posts_balanced_lines()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
+            Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
         var lines = Postings.For(receipt);
 
         lines.Sum(l => l.AmountChf).Should().Be(0m);
@@ -32,7 +33,8 @@ public class PostingTests
     [Fact]
     public void a_pledge_posts_nothing_and_an_agreement_posts_receivable_against_revenue_or_deferred_revenue()
     {
-        var pledge = new ContributionPledged(ContributionId, DonorId, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 1), Earmark.Pooled, "fo", Now);
+        var pledge = new ContributionPledged(ContributionId, DonorId, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 1),
+            Earmark.Pooled, "fo", Now);
         Postings.For(pledge).Should().BeEmpty();
 
         var conditional = Agreed("EUR", 1_000m, 0.95m, 7m, "condition").Agreement!;
@@ -47,7 +49,8 @@ public class PostingTests
     public void a_reversal_posts_the_exact_negation_so_the_balances_return()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null, Rates("2026-03", ("USD", 0.93m)), [], Officer).Events.Single();
+        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
+            Rates("2026-03", ("USD", 0.93m)), [], Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
         var reversal = ContributionDecisions.Reverse(received, 3, ContributionId, receipt, "r", Officer).Events.Single();
 

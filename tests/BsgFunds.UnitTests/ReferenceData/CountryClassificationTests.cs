@@ -46,7 +46,8 @@ public class CountryClassificationTests
     [Fact]
     public void a_recorded_period_replaces_the_overlapping_period_of_its_group()
     {
-        var change = CountryClassificationDecision.Record("SB", CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13), "GA resolution", "fo1", Now).Events.Single();
+        var change = CountryClassificationDecision.Record("SB", CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13),
+            "GA resolution", "fo1", Now).Events.Single();
         var solomon = Shipped("SB").With([change]);
 
         solomon.Memberships.Where(m => m.Group == CountryGroup.LDC).Should().ContainSingle()

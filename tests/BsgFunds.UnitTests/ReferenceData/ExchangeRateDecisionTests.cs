@@ -9,7 +9,8 @@ public class ExchangeRateDecisionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private static Decision<ExchangeRateRecorded> Record(MonthlyExchangeRates? current, string currency, string month, decimal rate, string source = "UN operational rate") =>
+    private static Decision<ExchangeRateRecorded> Record(MonthlyExchangeRates? current, string currency, string month, decimal rate,
+        string source = "UN operational rate") =>
         ExchangeRateDecision.Record(current, currency, month, rate, source, inUse: false, "fo1", Now);
 
     [Fact]

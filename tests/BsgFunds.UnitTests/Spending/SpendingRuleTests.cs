@@ -17,9 +17,11 @@ public class SpendingRuleTests
 
     private static Allocation Requested(UseOfFunds use = UseOfFunds.Translation, decimal amount = 1_000m, int programme = 1,
         IReadOnlyList<ItuRegion>? regions = null, IReadOnlyList<string>? countries = null, IReadOnlyList<Guid>? contributions = null) =>
-        Allocation.Create(AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, use, "t", amount, regions ?? [], countries ?? [], contributions ?? [], Requester).Events.Single());
+        Allocation.Create(AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, use, "t", amount, regions ?? [], countries ?? [],
+            contributions ?? [], Requester).Events.Single());
 
-    private static Earmark Earmark(EarmarkCategory category, int? programme = null, UseOfFunds? use = null, ItuRegion[]? regions = null, string[]? countries = null, Guid? allocation = null) =>
+    private static Earmark Earmark(EarmarkCategory category, int? programme = null, UseOfFunds? use = null, ItuRegion[]? regions = null,
+        string[]? countries = null, Guid? allocation = null) =>
         new(category, programme, use, regions ?? [], countries ?? [], allocation);
 
     [Theory]
@@ -43,7 +45,8 @@ public class SpendingRuleTests
     [InlineData(1, 100, null, "country-unknown")]
     public void an_allocation_request_is_checked(int programme, double amount, string? country, string? code)
     {
-        var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [], country?.Length == 0 ? [] : [country!], [], Requester);
+        var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [],
+            country?.Length == 0 ? [] : [country!], [], Requester);
         decision.Refusal?.Code.Should().Be(code);
     }
 
@@ -103,14 +106,16 @@ public class SpendingRuleTests
 
         var (lines, refusal) = Funding.Select(allocation.Request, candidates);
         refusal.Should().BeNull();
-        lines.Select(l => (l.ContributionId.ToString()[^2..], l.AmountChf)).Should().Equal(("05", 150m), ("04", 100m), ("03", 100m), ("02", 200m), ("01", 450m));
+        lines.Select(l => (l.ContributionId.ToString()[^2..], l.AmountChf)).Should().Equal(("05", 150m), ("04", 100m), ("03", 100m), ("02", 200m),
+            ("01", 450m));
     }
 
     [Fact]
     public void funding_refuses_when_fitting_cash_is_short()
     {
         var allocation = Requested(UseOfFunds.Fellowship, 1_000m, 3);
-        var (_, refusal) = Funding.Select(allocation.Request, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled, 999.99m, null)]);
+        var (_, refusal) = Funding.Select(allocation.Request, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled,
+            999.99m, null)]);
         refusal!.Code.Should().Be("allocation-exceeds-available-funds");
     }
 
@@ -124,7 +129,8 @@ public class SpendingRuleTests
     public void approval_in_the_directors_name_follows_the_delegation(bool director, double? limit, int? endsInDays, double amount, string expected)
     {
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
-        var delegation = limit is null ? null : new DelegationGranted(Guid.NewGuid(), "deputy", (decimal)limit, today.AddDays(endsInDays!.Value), "tsb", Now);
+        var delegation = limit is null ? null : new DelegationGranted(Guid.NewGuid(), "deputy", (decimal)limit, today.AddDays(endsInDays!.Value),
+            "tsb", Now);
         var (role, _, refusal) = new Approver("deputy", director, delegation).Authorise((decimal)amount, today);
         (refusal?.Code ?? role).Should().Be(expected);
     }
@@ -141,21 +147,24 @@ public class SpendingRuleTests
         AllocationDecisions.ApproveAsTsb(afterTsb, new Approver("tsb", true, null), Tsb).Refusal!.Code.Should().Be("already-approved");
         AllocationDecisions.SignOffAsBdt(afterBdt, Rules, Bdt).Refusal!.Code.Should().Be("already-signed-off");
         AllocationDecisions.SignOffAsBdt(Requested(), Rules, Bdt).Refusal!.Code.Should().Be("bdt-signoff-not-required");
-        AllocationDecisions.ApproveAsTsb(training, new Approver("po", true, null), Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
+        AllocationDecisions.ApproveAsTsb(training, new Approver("po", true, null),
+            Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
     }
 
     private static Allocation Approved(decimal amount = 1_000m)
     {
         var allocation = Requested(UseOfFunds.Translation, amount);
         allocation = allocation.Apply(AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Tsb).Events.Single());
-        var commit = AllocationDecisions.Commit(allocation, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled, amount, null)], Tsb);
+        var commit = AllocationDecisions.Commit(allocation, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled,
+            amount, null)], Tsb);
         return commit.Events.Aggregate(allocation, AllocationFold.Apply);
     }
 
     private static readonly Country Senegal = CountryCatalogue.TryFind("SN", out var c) ? c : null!;
 
     private static Decision<DisbursementRequested> Disburse(Allocation a, decimal amount) =>
-        DisbursementDecisions.Request(a, Guid.NewGuid(), amount, DisbursementKind.Vendor, new Payee("v", null, "SN", null), "p", null, null, Senegal, [], Requester);
+        DisbursementDecisions.Request(a, Guid.NewGuid(), amount, DisbursementKind.Vendor, new Payee("v", null, "SN", null), "p", null, null,
+            Senegal, [], Requester);
 
     [Fact]
     public void disbursements_stay_within_what_remains_and_release_on_cancel()
@@ -184,8 +193,10 @@ public class SpendingRuleTests
         DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", Tsb).Refusal!.Code.Should().Be("disbursement-not-approved");
         allocation = allocation.Apply(DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Events.Single());
         DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Refusal!.Code.Should().Be("disbursement-not-requested");
-        DisbursementDecisions.Approve(allocation, id, new Approver("po2", true, null), new Actor("po2", Now)).Refusal!.Code.Should().Be("approver-must-not-be-certifier");
-        DisbursementDecisions.Approve(allocation, id, new Approver("po", true, null), Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
+        DisbursementDecisions.Approve(allocation, id, new Approver("po2", true, null), new Actor("po2",
+            Now)).Refusal!.Code.Should().Be("approver-must-not-be-certifier");
+        DisbursementDecisions.Approve(allocation, id, new Approver("po", true, null),
+            Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
         allocation = allocation.Apply(DisbursementDecisions.Approve(allocation, id, director, Tsb).Events.Single());
         var paid = DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", new Actor("fo", Now)).Events.Single();
         paid.Funding.Sum(f => f.AmountChf).Should().Be(100m);
@@ -212,7 +223,8 @@ public class SpendingRuleTests
         var meeting = new Meeting("SG17", new DateOnly(2026, 9, 1));
         var existing = granted.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select((t, i) => new GrantedFellowship(Guid.NewGuid(), "SG17", "SN", $"other-{i}", 2026, Enum.Parse<FellowshipType>(t))).ToList();
-        var problem = DisbursementDecisions.FellowshipProblem(new Payee("n", "new", "SN", Gender.Female), meeting, Enum.Parse<FellowshipType>(type), Senegal, existing);
+        var problem = DisbursementDecisions.FellowshipProblem(new Payee("n", "new", "SN", Gender.Female), meeting, Enum.Parse<FellowshipType>(type),
+            Senegal, existing);
         (problem is null).Should().Be(allowed, problem?.Detail);
         if (!allowed) problem!.Code.Should().Be("meeting-country-fellowship-limit");
     }
@@ -226,7 +238,8 @@ public class SpendingRuleTests
     {
         var existing = granted.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select((t, i) => new GrantedFellowship(Guid.NewGuid(), $"M{i}", "SN", "person", 2026, Enum.Parse<FellowshipType>(t))).ToList();
-        var problem = DisbursementDecisions.FellowshipProblem(new Payee("n", "person", "SN", Gender.Male), new Meeting("NEW", new DateOnly(2026, 11, 1)),
+        var problem = DisbursementDecisions.FellowshipProblem(new Payee("n", "person", "SN", Gender.Male), new Meeting("NEW", new DateOnly(2026, 11,
+            1)),
             Enum.Parse<FellowshipType>(type), Senegal, existing);
         (problem is null).Should().Be(allowed);
         if (!allowed) problem!.Code.Should().Be("person-fellowship-limit");
@@ -236,7 +249,8 @@ public class SpendingRuleTests
     public void fellowships_need_an_eligible_nationality_on_the_meeting_date()
     {
         CountryCatalogue.TryFind("CH", out var switzerland);
-        DisbursementDecisions.FellowshipProblem(new Payee("n", "p", "CH", Gender.Female), new Meeting("M", new DateOnly(2026, 9, 1)), FellowshipType.Full, switzerland, [])!
+        DisbursementDecisions.FellowshipProblem(new Payee("n", "p", "CH", Gender.Female), new Meeting("M", new DateOnly(2026, 9, 1)),
+            FellowshipType.Full, switzerland, [])!
             .Code.Should().Be("payee-not-eligible-for-fellowship");
     }
 
@@ -246,16 +260,20 @@ public class SpendingRuleTests
     [InlineData(BudgetVersion.Revised, true, null)]
     public void a_budget_is_revised_only_after_its_original(BudgetVersion version, bool hasOriginal, string? code)
     {
-        var current = hasOriginal ? LineItemBudget.Create(BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 10m)], Tsb).Events.Single()) : null;
+        var current = hasOriginal ? LineItemBudget.Create(BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1,
+            UseOfFunds.Training, 10m)], Tsb).Events.Single()) : null;
         BudgetDecision.Plan(current, 2026, version, [new BudgetLine(1, UseOfFunds.Training, 10m)], Tsb).Refusal?.Code.Should().Be(code);
     }
 
     [Fact]
     public void a_budget_line_appears_once_and_is_exact_to_the_centime()
     {
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training, 5m)], Tsb)
+        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training,
+            5m)], Tsb)
             .Refusal!.Code.Should().Be("budget-line-repeated");
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)], Tsb).Refusal!.Code.Should().Be("programme-invalid");
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], Tsb).Refusal!.Code.Should().Be("amount-too-precise");
+        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)],
+            Tsb).Refusal!.Code.Should().Be("programme-invalid");
+        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)],
+            Tsb).Refusal!.Code.Should().Be("amount-too-precise");
     }
 }
