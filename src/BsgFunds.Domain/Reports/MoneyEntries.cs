@@ -37,17 +37,6 @@ public sealed class MoneyEntries
         (kind switch { Kind.Receipt => list.Receipts, Kind.WriteOff => list.WriteOffs, _ => list.Refunds }).Add(entry);
     }
 
-    public static MoneyEntries Fold(IEnumerable<(object Data, long Sequence)> events)
-    {
-        var entries = new MoneyEntries();
-        foreach (var (data, sequence) in events)
-        {
-            foreach (var (contributionId, kind, entry) in Of(data, sequence)) entries.Add(contributionId, kind, entry);
-        }
-
-        return entries;
-    }
-
     /// <summary>The money entries one stored event makes (none for events that move no contribution money).</summary>
     public static IEnumerable<(Guid ContributionId, Kind Kind, MoneyEntry Entry)> Of(object data, long sequence)
     {
@@ -64,10 +53,6 @@ public sealed class MoneyEntries
                 break;
         }
     }
-
-    /// <summary>The event types that make money entries, for reading only those from the store.</summary>
-    public static readonly Type[] EventTypes = [typeof(ContributionReceived), typeof(ContributionWrittenOff), typeof(ContributionRefunded),
-        typeof(ContributionEventReversed)];
 
     private static MoneyEntry Receipt(ContributionReceived r, long sequence, int sign, DateOnly on, long? reverses = null) => new()
     {
