@@ -21,6 +21,7 @@ public readonly partial record struct YearMonth(int Year, int Month)
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    // ASCII digits only and the whole text: \d takes other scripts' digits, and $ lets a final line break through.
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}\z")]
     private static partial Regex Pattern();
 }

@@ -38,7 +38,7 @@ public static class RecordExchangeRateEndpoint
         var current = YearMonth.TryParse(month, out var yearMonth)
             ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
             : null;
-        var inUse = current?.RateOf(currency) is not null && await InUseAsync(session, currency, month);
+        var inUse = current?.RateOf(currency) is not null && await InUseAsync(session, currency, yearMonth.ToString());
         var events = ExchangeRateDecision
             .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, user.FindFirstValue(Claims.Subject)!,
                 clock.GetUtcNow())

@@ -153,7 +153,7 @@ public static class DonorStatementEndpoint
         if (!user.MaySeeDonor(donorId)) return NotFound();
         var (book, instant) = await ReportReading.BookAsync(session, asOf, clock);
         if (!book.Donors.ContainsKey(donorId) && await session.LoadAsync<Domain.Donors.Donor>(donorId) is null) return NotFound();
-        var today = DateOnly.FromDateTime(instant.UtcDateTime);
+        var today = Bounds.Today(instant);
         var start = from is null ? new DateOnly(today.Year, 1, 1) : Date(from);
         var end = to is null ? today : Date(to);
         var contributions = book.Contributions.Values.Where(c => c.DonorId == donorId).Select(c => c.Id).ToList();

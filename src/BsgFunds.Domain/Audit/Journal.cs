@@ -23,8 +23,8 @@ public static class Journal
         ContributionWrittenOff w => w.On,
         ContributionRefunded f => f.On,
         ContributionEventReversed v => v.On,
-        FundsCommitted c => DateOnly.FromDateTime(c.At.UtcDateTime),
-        CommitmentReleased r => DateOnly.FromDateTime(r.At.UtcDateTime),
+        FundsCommitted c => Bounds.Today(c.At),
+        CommitmentReleased r => Bounds.Today(r.At),
         DisbursementPaid p => p.PaidOn,
         _ => null,
     };

@@ -105,11 +105,19 @@ public static class ContributionDecisions
                 $"{settled} {amount.Currency} is already received or written off; the agreed total cannot be {amount.Amount} {amount.Currency}.",
                     "amount"));
 
-        // The whole total at the carrying rate, so the receivable is what it would have been had the agreement said so at signature.
-        var amountChf = amount.ToChf(agreement.RateToChf).Amount;
+        // The whole total at the carrying rate, so the receivable is what it would have been had the agreement said so at
+        // signature; amended down to what is settled, the receivable is cleared exactly, as a final receipt clears it.
+        var amountChf = amount.Amount == settled
+            ? contribution.ReceivableReliefChf + contribution.WrittenOffChf
+            : amount.ToChf(agreement.RateToChf).Amount;
         if (Bounds.AmountChf(amountChf, "amount") is { } tooLarge) return Refuse<AgreementAmended>(tooLarge);
         var changeChf = amountChf - agreement.AmountChf;
-        var toDeferred = !contribution.IsConditional ? 0m : changeChf >= 0 ? changeChf : Math.Max(changeChf, -contribution.DeferredRevenueChf);
+        // A top-up of a conditional agreement is deferred while a condition is outstanding; once every one is met nothing
+        // would ever release it, so it is revenue at once.
+        var conditionsOutstanding = agreement.Conditions.Count > contribution.SatisfiedConditions.Count;
+        var toDeferred = !contribution.IsConditional ? 0m
+            : changeChf >= 0 ? (conditionsOutstanding ? changeChf : 0m)
+            : Math.Max(changeChf, -contribution.DeferredRevenueChf);
         return Decision.Accept(new AgreementAmended(
             contribution.Id, contribution.DonorId, reference, signedOn, reason, amount, instalments.OrderBy(i => i.DueOn).ToList(),
             amount - agreement.Amount, agreement.RateToChf, amountChf, changeChf, toDeferred, changeChf - toDeferred, contribution.Earmark,

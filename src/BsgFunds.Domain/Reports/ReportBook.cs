@@ -270,5 +270,5 @@ public sealed class ReportBook
         if (Contributions.TryGetValue(contributionId, out var facts)) change(facts);
     }
 
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+    private static DateOnly Day(DateTimeOffset at) => Bounds.Today(at);
 }

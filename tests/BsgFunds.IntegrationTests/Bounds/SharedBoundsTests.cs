@@ -234,5 +234,18 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
         problem.Errors.Should().ContainKey(parameter);
     }
 
+    [Theory]
+    [InlineData("2026-03%0A")]
+    [InlineData("%D9%A2%D9%A0%D9%A2%D9%A6-%D9%A0%D9%A3")]
+    [InlineData("1999-12")]
+    public async Task a_month_in_the_route_is_ascii_yyyy_mm_within_the_bounds(string month)
+    {
+        var (office, _) = await Start();
+        var before = (await AllEvents()).Count;
+        var problem = await ProblemOf(await office.Send("PUT", $"/api/exchange-rates/USD/{month}", new { rateToChf = 0.91m, source = "x" }, 400));
+        problem.Code.Should().BeOneOf("month-malformed", "date-out-of-range");
+        (await AllEvents()).Should().HaveCount(before);
+    }
+
     private sealed record DonorNameAnswer(Guid Id, string Name);
 }

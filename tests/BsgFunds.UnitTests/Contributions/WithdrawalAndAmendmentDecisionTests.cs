@@ -50,6 +50,28 @@ public class WithdrawalAndAmendmentDecisionTests
     }
 
     [Fact]
+    public void a_top_up_after_every_condition_is_met_is_revenue_at_once()
+    {
+        var agreed = Agreed(rate: 1m, conditions: ["report"]);
+        var met = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", Officer));
+        var topUp = Amend(met, 150_000m).Events.Single();
+        topUp.ToDeferredRevenueChf.Should().Be(0m);
+        topUp.ToNetAssetsChf.Should().Be(50_000m);
+        Then(met, Amend(met, 150_000m)).DeferredRevenueChf.Should().Be(0m);
+    }
+
+    [Fact]
+    public void amended_down_to_what_was_received_the_receivable_is_cleared_to_the_centime()
+    {
+        var agreed = Agreed(amount: 100m, rate: 0.915m);
+        var twice = Received(Received(agreed, 33.33m, 0.915m, "B1"), 33.33m, 0.915m, "B2");
+        var amended = Then(twice, Amend(twice, 66.66m));
+        amended.ReceivableOriginal.Should().Be(0m);
+        amended.ReceivableChf.Should().Be(0m);
+        Postings.For(Amend(twice, 66.66m).Events.Single()).Sum(p => p.AmountChf).Should().Be(0m);
+    }
+
+    [Fact]
     public void an_amendment_never_goes_below_what_was_received_nor_changes_currency()
     {
         var received = Received(Agreed(), 60_000m, 0.9m);
