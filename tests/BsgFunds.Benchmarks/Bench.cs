@@ -94,7 +94,9 @@ public static class Bench
             Add(new Result($"GET donor statement at {seeded:N0} events (median of 20)", 0,
                 await api.ReadAsync($"/api/reports/donors/{api.ReaderDonorId}/statement?from=2026-01-01&to=2026-12-31", 20), 0, 0, seeded, "ms"));
             Add(new Result($"GET line-items as of now at {seeded:N0} events (median of 5)", 0,
-                await api.ReadAsync($"/api/reports/line-items?year=2026&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}", 5), 0, 0, seeded, "ms"));
+                await api.ReadAsync(
+                    $"/api/reports/line-items?year=2026&asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}", 5),
+                0, 0, seeded, "ms"));
             Add(new Result($"book document size at {seeded:N0} events", 0, await Seeder.BookSizeMbAsync(cs), 0, 0, seeded, "MB"));
         }
 
@@ -133,7 +135,8 @@ public static class Bench
 
         var script = Path.GetTempFileName();
         await File.WriteAllTextAsync(script,
-            "insert into bench_insert (data) values ('{\"ContributionId\":\"0b6e5f50-6f6c-4d8e-9a43-5b1d2c3e4f50\",\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"},\"BankReference\":\"R\"}');\n");
+            "insert into bench_insert (data) values ('{\"ContributionId\":\"0b6e5f50-6f6c-4d8e-9a43-5b1d2c3e4f50\","
+            + "\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"},\"BankReference\":\"R\"}');\n");
         var start = new ProcessStartInfo(Path.Combine(pgBin, "pgbench"),
             $"-n -c 8 -j 2 -T {Window.TotalSeconds} -f {script} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
         { RedirectStandardOutput = true, RedirectStandardError = true };

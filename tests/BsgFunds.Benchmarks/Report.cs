@@ -42,7 +42,8 @@ public static class Report
         {
             var value = r.Unit is "ms" or "MB" ? r.P50Ms : r.PerSecond;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {F(value)} | {r.Unit} | {(r.P99Ms > 0 ? F(r.P50Ms) : "")} | {(r.P99Ms > 0 ? F(r.P95Ms) : "")} | {(r.P99Ms > 0 ? F(r.P99Ms) : "")} |");
+                $"| {r.Name} | {F(value)} | {r.Unit} | {(r.P99Ms > 0 ? F(r.P50Ms) : "")} | "
+                + $"{(r.P99Ms > 0 ? F(r.P95Ms) : "")} | {(r.P99Ms > 0 ? F(r.P99Ms) : "")} |");
         }
 
         text.AppendLine();
