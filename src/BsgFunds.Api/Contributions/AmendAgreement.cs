@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -37,10 +38,10 @@ public static class AmendAgreementEndpoint
         Guid id, AmendAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.Amend(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, command.Reason!.Trim(), amount!, instalments, user.Actor(clock));
+            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn!.Value, command.Reason!.Trim(), amount!, instalments, closed,
+            user.Actor(clock));
         return await ContributionStreams.CommitAsync(session, stream, decision, http);
     }
 

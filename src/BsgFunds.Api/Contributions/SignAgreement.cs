@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ExchangeRates;
@@ -40,14 +41,13 @@ public static class SignAgreementEndpoint
             HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!,
+            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn!.Value, amount!,
                 command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
             instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates,
-                user.Actor(clock));
+                closed, user.Actor(clock));
         return await ContributionStreams.CommitAsync(session, stream, decision, http);
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
+using BsgFunds.Api.Funding;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
@@ -59,9 +60,8 @@ public static class RequestDisbursementEndpoint
         TimeProvider clock, HttpContext http)
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
-        await SpendingLock.AcquireAsync(session);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await AllocationStreams.FetchAsync(session, id, http);
+        var gate = await SpendingGate.EnterAsync(session);
+        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);
         var meeting = command.Meeting is { Code: not null, StartsOn: not null } m ? new Meeting(m.Code.Trim(), m.StartsOn.Value) : null;
@@ -69,8 +69,8 @@ public static class RequestDisbursementEndpoint
         var granted = command.Kind == DisbursementKind.Fellowship ? await GrantedFellowships(session, meeting!, payee) : [];
         var disbursementId = Guid.CreateVersion7();
         var decision = DisbursementDecisions.Request(stream.Aggregate!, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
-            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, user.Actor(clock));
-        var changed = await DisbursementStreams.CommitAsync(session, stream, disbursementId, decision);
+            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var changed = DisbursementStreams.Answer(stream, disbursementId, decision, await gate.CommitAsync(stream, decision, http));
         return new DisbursementCreated(disbursementId, changed.EventSequence, changed.Disbursement, $"/api/disbursements/{disbursementId}");
     }
 
