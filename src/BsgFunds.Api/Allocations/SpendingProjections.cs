@@ -1,3 +1,4 @@
+using BsgFunds.Domain;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -17,29 +18,15 @@ public sealed partial class DelegationProjection : SingleStreamProjection<Delega
     public static Delegation Create(DelegationGranted e) => Delegation.Create(e);
 }
 
+/// <summary>
+/// Keeps each allocation's state (inline) with the one fold the decisions use, <see cref="AllocationFold.Apply"/>. It takes every
+/// allocation event (<see cref="IAllocationEvent"/>), so a new event needs no line here.
+/// </summary>
 public sealed partial class AllocationProjection : SingleStreamProjection<Allocation, Guid>
 {
-    public static Allocation Create(AllocationRequested e) => Allocation.Create(e);
+    public static Allocation Create(AllocationRequested requested) => Allocation.Create(requested);
 
-    public static Allocation Apply(AllocationApprovedByTsb e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(AllocationSignedOffByBdt e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(AllocationApproved e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(AllocationRejected e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(AllocationClosed e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(DisbursementRequested e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(DisbursementCertified e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(DisbursementApproved e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(DisbursementPaid e, Allocation a) => a.Apply(e);
-
-    public static Allocation Apply(DisbursementCancelled e, Allocation a) => a.Apply(e);
+    public static Allocation Apply(IAllocationEvent e, Allocation state) => AllocationFold.Apply(state, e);
 }
 
 /// <summary>Where each disbursement lives (its allocation) and what the fellowship limits need to query.</summary>

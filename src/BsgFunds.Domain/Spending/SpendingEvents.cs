@@ -34,23 +34,23 @@ public sealed record DelegationGranted(Guid DelegationId, string DelegateSub, de
 public sealed record AllocationRequested(
     Guid AllocationId, int Year, int Programme, UseOfFunds Use, string Title, decimal AmountChf,
     IReadOnlyList<ItuRegion> Regions, IReadOnlyList<string> Countries, IReadOnlyList<Guid> ContributionIds,
-    string RequestedBy, DateTimeOffset RequestedAt) : IFundEvent;
+    string RequestedBy, DateTimeOffset RequestedAt) : IAllocationEvent;
 
 /// <summary>The TSB Director (or a delegate, named with the delegation) approved the allocation.</summary>
-public sealed record AllocationApprovedByTsb(Guid AllocationId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IFundEvent;
+public sealed record AllocationApprovedByTsb(Guid AllocationId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IAllocationEvent;
 
 /// <summary>The BDT Director signed off the allocation (capacity building, or at or above the threshold).</summary>
-public sealed record AllocationSignedOffByBdt(Guid AllocationId, string By, string Role, DateTimeOffset At) : IFundEvent;
+public sealed record AllocationSignedOffByBdt(Guid AllocationId, string By, string Role, DateTimeOffset At) : IAllocationEvent;
 
 public sealed record FundingLine(Guid ContributionId, Guid DonorId, EarmarkCategory Category, Earmark Earmark, decimal AmountChf);
 
 /// <summary>The last required sign-off made the allocation final: money was committed from these contributions.</summary>
-public sealed record AllocationApproved(Guid AllocationId, decimal AmountChf, IReadOnlyList<FundingLine> Funding, DateTimeOffset At) : ISpendingEvent;
+public sealed record AllocationApproved(Guid AllocationId, decimal AmountChf, IReadOnlyList<FundingLine> Funding, DateTimeOffset At) : IAllocationEvent, ISpendingEvent;
 
-public sealed record AllocationRejected(Guid AllocationId, string By, string Role, string Reason, DateTimeOffset At) : IFundEvent;
+public sealed record AllocationRejected(Guid AllocationId, string By, string Role, string Reason, DateTimeOffset At) : IAllocationEvent;
 
 /// <summary>The allocation was closed; what was committed and not disbursed went back to its contributions.</summary>
-public sealed record AllocationClosed(Guid AllocationId, string By, IReadOnlyList<FundingLine> Released, DateTimeOffset At) : ISpendingEvent;
+public sealed record AllocationClosed(Guid AllocationId, string By, IReadOnlyList<FundingLine> Released, DateTimeOffset At) : IAllocationEvent, ISpendingEvent;
 
 /// <summary>On a contribution's stream: part of its available cash is committed to an allocation.</summary>
 public sealed record FundsCommitted(Guid ContributionId, Guid DonorId, Guid AllocationId, decimal AmountChf, Earmark Earmark, DateTimeOffset At) : IContributionEvent, ISpendingEvent;
@@ -87,15 +87,15 @@ public sealed record Meeting(string Code, DateOnly StartsOn);
 
 public sealed record DisbursementRequested(
     Guid AllocationId, Guid DisbursementId, decimal AmountChf, DisbursementKind Kind, Payee Payee, string Purpose,
-    Meeting? Meeting, FellowshipType? Fellowship, string RequestedBy, DateTimeOffset RequestedAt) : ISpendingEvent;
+    Meeting? Meeting, FellowshipType? Fellowship, string RequestedBy, DateTimeOffset RequestedAt) : IAllocationEvent, ISpendingEvent;
 
-public sealed record DisbursementCertified(Guid AllocationId, Guid DisbursementId, string By, DateTimeOffset At) : IFundEvent;
+public sealed record DisbursementCertified(Guid AllocationId, Guid DisbursementId, string By, DateTimeOffset At) : IAllocationEvent;
 
-public sealed record DisbursementApproved(Guid AllocationId, Guid DisbursementId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IFundEvent;
+public sealed record DisbursementApproved(Guid AllocationId, Guid DisbursementId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IAllocationEvent;
 
 /// <summary>Paid: commitment turns into expense and cash goes out, from these contributions' commitments.</summary>
 public sealed record DisbursementPaid(
     Guid AllocationId, Guid DisbursementId, DateOnly PaidOn, string PaymentReference, decimal AmountChf, UseOfFunds Use,
-    IReadOnlyList<FundingLine> Funding, string By, DateTimeOffset At) : ISpendingEvent;
+    IReadOnlyList<FundingLine> Funding, string By, DateTimeOffset At) : IAllocationEvent, ISpendingEvent;
 
-public sealed record DisbursementCancelled(Guid AllocationId, Guid DisbursementId, string By, string Reason, DateTimeOffset At) : IFundEvent;
+public sealed record DisbursementCancelled(Guid AllocationId, Guid DisbursementId, string By, string Reason, DateTimeOffset At) : IAllocationEvent;
