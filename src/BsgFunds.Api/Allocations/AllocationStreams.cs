@@ -9,9 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace BsgFunds.Api.Allocations;
 
-/// <summary>What an allocation command answers: the allocation after it.</summary>
-public sealed record AllocationChanged(long EventSequence, AllocationView Allocation);
-
 public static class AllocationStreams
 {
     /// <summary>The allocation's stream for writing and the closed years, in one round trip.</summary>

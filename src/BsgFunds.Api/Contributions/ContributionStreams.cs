@@ -10,12 +10,6 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-/// <summary>What a contribution command answers: the event it wrote, its ledger sequence, and the contribution after it.</summary>
-public sealed record ContributionChanged(Guid Id, long EventSequence, ContributionView Contribution);
-
-/// <summary>The same, as 201 Created for commands that add a money event (receipt, write-off, refund, reversal).</summary>
-public sealed record MoneyEventRecorded(Guid Id, long EventSequence, ContributionView Contribution, string Url) : CreationResponse(Url);
-
 /// <summary>
 /// Loading and committing a contribution's stream. The decision in between is pure; the version read here is
 /// checked when the events are committed, so two commands racing on one contribution cannot both succeed.

@@ -16,13 +16,6 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-public sealed record EarmarkInput(
-    [property: Required] EarmarkCategory? Category, int? Programme, UseOfFunds? Use, IReadOnlyList<BsgFunds.Domain.ReferenceData.ItuRegion>? Regions,
-    IReadOnlyList<string>? Countries, Guid? AllocationId)
-{
-    public Earmark ToEarmark() => new(Category ?? EarmarkCategory.Unearmarked, Programme, Use, Regions ?? [], Countries ?? [], AllocationId);
-}
-
 /// <summary>A donor's pledge: announced, not binding. Starts the contribution's stream.</summary>
 public sealed record PledgeContribution([property: Required] Guid? DonorId, [property: Required] FundingSource? Source,
     [property: Required] MoneyInput? Amount, [property: Required] DateOnly? PledgedOn, EarmarkInput? Earmark);

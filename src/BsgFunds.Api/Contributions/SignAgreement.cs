@@ -15,10 +15,6 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-public sealed record InstalmentInput([property: Required] [property: ForwardLooking] DateOnly? DueOn, [property: Required] MoneyInput? Amount);
-
-public sealed record ConditionInput([property: Required] string? Description);
-
 /// <summary>The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies.</summary>
 public sealed record SignAgreement(
     [property: Required] DateOnly? SignedOn, [property: Required] string? Reference, [property: Required] MoneyInput? Amount, decimal? PscRatePercent,

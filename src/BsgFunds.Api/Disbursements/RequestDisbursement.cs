@@ -14,16 +14,10 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Disbursements;
 
-public sealed record PayeeInput([property: Required] string? Name, string? PersonId, [property: Required] string? CountryCode, Gender? Gender);
-
-public sealed record MeetingInput(string? Code, [property: ForwardLooking] DateOnly? StartsOn);
-
 /// <summary>A payment request against an approved allocation; a fellowship names the meeting, the type and the person.</summary>
 public sealed record RequestDisbursement(
     [property: Required] decimal? AmountChf, [property: Required] DisbursementKind? Kind, [property: Required] PayeeInput? Payee,
     [property: Required] string? Purpose, MeetingInput? Meeting, FellowshipType? Fellowship);
-
-public sealed record DisbursementCreated(Guid Id, long EventSequence, DisbursementView Disbursement, string Url) : CreationResponse(Url);
 
 public static class RequestDisbursementEndpoint
 {

@@ -5,9 +5,6 @@ using Marten;
 
 namespace BsgFunds.Api.Streams;
 
-/// <summary>What a commit wrote to the command's own stream: its last event (id and ledger sequence) and the stream's new version.</summary>
-public sealed record Written(Guid EventId, long Sequence, long Version);
-
 /// <summary>
 /// The one place where a command's events are appended and committed, and where its answer's ETag comes from. A decision
 /// returns the events of every stream it changes; each goes to the stream it names (a contribution's event to that

@@ -4,13 +4,6 @@ using BsgFunds.Domain.ExchangeRates;
 
 namespace BsgFunds.Domain.Contributions;
 
-/// <summary>Who acts and when: every decision takes it, and no decision reads a clock.</summary>
-public sealed record Actor(string Subject, DateTimeOffset Now)
-{
-    /// <summary>Today in Geneva, where ITU's days and years end.</summary>
-    public DateOnly Today => Bounds.Today(Now);
-}
-
 /// <summary>The finance officers' decisions on a contribution (domain.md §1 and §2). Pure: state and command in, events or a refusal out.</summary>
 public static class ContributionDecisions
 {

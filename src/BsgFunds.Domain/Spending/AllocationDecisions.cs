@@ -5,14 +5,6 @@ using BsgFunds.Domain.Security;
 
 namespace BsgFunds.Domain.Spending;
 
-public sealed record ApprovalRules(decimal BdtSignOffThresholdChf)
-{
-    public static readonly IReadOnlySet<UseOfFunds> CapacityBuilding = new HashSet<UseOfFunds> { UseOfFunds.Training, UseOfFunds.Fellowship,
-        UseOfFunds.WorkshopsAndEvents };
-
-    public bool NeedsBdtSignOff(AllocationRequested a) => CapacityBuilding.Contains(a.Use) || a.AmountChf >= BdtSignOffThresholdChf;
-}
-
 /// <summary>Decisions on allocations (domain.md §3 to §5). Pure: state and command in, events or a refusal out.</summary>
 public static class AllocationDecisions
 {

@@ -4,9 +4,6 @@ using BsgFunds.Domain.ReferenceData;
 
 namespace BsgFunds.Domain.Spending;
 
-/// <summary>A fellowship already granted (not cancelled), as the limits need it.</summary>
-public sealed record GrantedFellowship(Guid DisbursementId, string MeetingCode, string CountryCode, string? PersonId, int Year, FellowshipType Type);
-
 /// <summary>Decisions on disbursements (domain.md §4 to §6).</summary>
 public static class DisbursementDecisions
 {
