@@ -25,10 +25,10 @@ public static class ApproveAllocationEndpoint
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
-        var candidates = await gate.FundingCandidatesAsync(stream.Aggregate!.Request.ContributionIds);
-        var events = AllocationDecisions.ApproveAsTsb(stream.Aggregate, approver, options.Rules(), candidates, closed, user.Actor(clock))
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var candidates = await gate.FundingCandidatesAsync(loaded.State.Request.ContributionIds);
+        var events = AllocationDecisions.ApproveAsTsb(loaded.State, approver, options.Rules(), candidates, loaded.Closed, user.Actor(clock))
             .OrRefuse();
-        return AllocationStreams.Answer(stream, events, options.Rules(), await gate.CommitAsync(stream, events, http));
+        return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));
     }
 }

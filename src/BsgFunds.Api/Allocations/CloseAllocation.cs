@@ -21,8 +21,8 @@ public static class CloseAllocationEndpoint
         IOptions<SpendingOptions> options, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
-        var events = AllocationDecisions.Close(stream.Aggregate!, closed, user.Actor(clock)).OrRefuse();
-        return AllocationStreams.Answer(stream, events, options.Rules(), await gate.CommitAsync(stream, events, http));
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var events = AllocationDecisions.Close(loaded.State, loaded.Closed, user.Actor(clock)).OrRefuse();
+        return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));
     }
 }

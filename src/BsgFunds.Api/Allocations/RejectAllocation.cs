@@ -23,9 +23,9 @@ public static class RejectAllocationEndpoint
     public static async Task<AllocationChanged> Post(Guid id, RejectAllocation command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, IOptions<SpendingOptions> options, HttpContext http)
     {
-        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
         var role = user.IsInRole(Roles.TsbDirector) ? Roles.TsbDirector : Roles.BdtDirector;
-        var rejected = AllocationDecisions.Reject(stream.Aggregate!, role, command.Reason!.Trim(), closed, user.Actor(clock)).OrRefuse();
-        return await AllocationStreams.CommitAsync(session, stream, [.. rejected], options.Rules(), http);
+        var rejected = AllocationDecisions.Reject(loaded.State, role, command.Reason!.Trim(), loaded.Closed, user.Actor(clock)).OrRefuse();
+        return await AllocationStreams.CommitAsync(session, loaded, [.. rejected], options.Rules(), http);
     }
 }

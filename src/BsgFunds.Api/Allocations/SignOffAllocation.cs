@@ -20,9 +20,9 @@ public static class SignOffAllocationEndpoint
         IOptions<SpendingOptions> options, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
-        var candidates = await gate.FundingCandidatesAsync(stream.Aggregate!.Request.ContributionIds);
-        var events = AllocationDecisions.SignOffAsBdt(stream.Aggregate, options.Rules(), candidates, closed, user.Actor(clock)).OrRefuse();
-        return AllocationStreams.Answer(stream, events, options.Rules(), await gate.CommitAsync(stream, events, http));
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var candidates = await gate.FundingCandidatesAsync(loaded.State.Request.ContributionIds);
+        var events = AllocationDecisions.SignOffAsBdt(loaded.State, options.Rules(), candidates, loaded.Closed, user.Actor(clock)).OrRefuse();
+        return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));
     }
 }

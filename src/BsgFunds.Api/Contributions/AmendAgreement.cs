@@ -38,11 +38,11 @@ public static class AmendAgreementEndpoint
         Guid id, AmendAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.Amend(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn!.Value, command.Reason!.Trim(), amount!, instalments, closed,
+            loaded.State, command.Reference!.Trim(), command.SignedOn!.Value, command.Reason!.Trim(), amount!, instalments, loaded.Closed,
             user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 
     private static Inputs Check(AmendAgreement command, out Money? amount, out List<Instalment> instalments)

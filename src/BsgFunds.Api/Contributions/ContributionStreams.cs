@@ -17,14 +17,15 @@ namespace BsgFunds.Api.Contributions;
 public static class ContributionStreams
 {
     /// <summary>The contribution's stream for writing and the closed years, in one round trip.</summary>
-    public static async Task<(IEventStream<Contribution> Stream, ClosedYears Closed)> FetchAsync(IDocumentSession session, Guid id,
-        HttpContext http, CancellationToken ct = default)
+    public static async Task<Loaded<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext http,
+        CancellationToken ct = default)
     {
         var batch = session.CreateBatchQuery();
         var closed = batch.ClosedYearsAsync();
         var fetched = batch.Events.FetchForWriting<Contribution>(id);
         await batch.Execute(ct);
-        return (Found(await fetched, id, http), await closed);
+        var stream = await fetched;
+        return new Loaded<Contribution>(stream, Found(stream, id, http), await closed);
     }
 
     /// <summary>
@@ -40,35 +41,36 @@ public static class ContributionStreams
             ct, contributionId, bankReference);
 
     /// <summary>The fetched stream, or 404 when the contribution does not exist; 412 when If-Match names another version.</summary>
-    public static IEventStream<Contribution> Found(IEventStream<Contribution> stream, Guid id, HttpContext http)
+    public static Contribution Found(IEventStream<Contribution> stream, Guid id, HttpContext http)
     {
-        if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
+        var contribution = stream.Aggregate
+            ?? throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
         Preconditions.Check(http, stream.CurrentVersion ?? 0);
-        return stream;
+        return contribution;
     }
 
     /// <summary>Commits the decision's events; the answer carries the contribution's figures and version, folded in memory.</summary>
-    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream,
+    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, Loaded<Contribution> loaded,
         Decision<T> decision, HttpContext http, CancellationToken ct = default)
         where T : notnull
     {
         var events = decision.OrRefuse().Cast<object>().ToList();
-        return Answer(stream, events, await StreamWrite.CommitAsync(session, stream, events, http, ct));
+        return Answer(loaded, events, await StreamWrite.CommitAsync(session, loaded.Stream, events, http, ct));
     }
 
     /// <summary>The answer to a command on a contribution: its list of money events, which grows with every receipt, is on
     /// GET /api/contributions/{id}; re-reading the stream here cost every command.</summary>
-    public static ContributionChanged Answer(IEventStream<Contribution> stream, IReadOnlyList<object> events, Written written)
+    public static ContributionChanged Answer(Loaded<Contribution> loaded, IReadOnlyList<object> events, Written written)
     {
-        var after = events.Aggregate(stream.Aggregate!, ContributionFold.Apply);
+        var after = events.Aggregate(loaded.State, ContributionFold.Apply);
         return new ContributionChanged(written.EventId, written.Sequence, ContributionView.Of(after, written.Version));
     }
 
-    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream,
+    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, Loaded<Contribution> loaded,
         Decision<T> decision, HttpContext http, CancellationToken ct = default)
         where T : notnull =>
-        Recorded(stream, await CommitAsync(session, stream, decision, http, ct));
+        Recorded(await CommitAsync(session, loaded, decision, http, ct));
 
-    public static MoneyEventRecorded Recorded(IEventStream<Contribution> stream, ContributionChanged changed) =>
-        new(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{stream.Id}");
+    public static MoneyEventRecorded Recorded(ContributionChanged changed) =>
+        new(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{changed.Contribution.Id}");
 }

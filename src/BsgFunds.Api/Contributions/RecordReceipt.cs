@@ -45,13 +45,14 @@ public static class RecordReceiptEndpoint
         var fetched = batch.Events.FetchForWriting<Contribution>(id);
         var monthRates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
         await batch.Execute();
-        var stream = ContributionStreams.Found(await fetched, id, http);
+        var stream = await fetched;
+        var loaded = new Loaded<Contribution>(stream, ContributionStreams.Found(stream, id, http), await closed);
         var rates = await monthRates;
         var bankReference = command.BankReference!.Trim();
         var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
         var decision = ContributionDecisions.RecordReceipt(
-            stream.Aggregate!, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
-                await closed, user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+            loaded.State, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
+                loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, loaded, decision, http);
     }
 }

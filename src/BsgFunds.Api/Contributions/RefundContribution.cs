@@ -35,10 +35,10 @@ public static class RefundContributionEndpoint
         TimeProvider clock, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
-        var refunded = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(),
-            command.DonorConsentReference!.Trim(), closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
-        var written = await gate.CommitAsync(stream, refunded, http);
-        return ContributionStreams.Recorded(stream, ContributionStreams.Answer(stream, refunded, written));
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var refunded = ContributionDecisions.Refund(loaded.State, command.AmountChf!.Value, command.Reason!.Trim(),
+            command.DonorConsentReference!.Trim(), loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var written = await gate.CommitAsync(loaded.Stream, refunded, http);
+        return ContributionStreams.Recorded(ContributionStreams.Answer(loaded, refunded, written));
     }
 }

@@ -36,11 +36,11 @@ public static class ReverseMoneyEventEndpoint
     {
         var sequence = command.EventSequence!.Value;
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
-        var reversed = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
-            closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
-        var written = await gate.CommitAsync(stream, reversed, http);
-        return ContributionStreams.Recorded(stream, ContributionStreams.Answer(stream, reversed, written));
+        var reversed = ContributionDecisions.Reverse(loaded.State, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
+            loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var written = await gate.CommitAsync(loaded.Stream, reversed, http);
+        return ContributionStreams.Recorded(ContributionStreams.Answer(loaded, reversed, written));
     }
 }

@@ -32,9 +32,9 @@ public static class SatisfyConditionEndpoint
     public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, HttpContext http)
     {
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.SatisfyCondition(stream.Aggregate!, n, command.On!.Value, command.Evidence!.Trim(), closed,
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.SatisfyCondition(loaded.State, n, command.On!.Value, command.Evidence!.Trim(), loaded.Closed,
             user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 }

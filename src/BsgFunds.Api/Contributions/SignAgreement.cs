@@ -37,14 +37,14 @@ public static class SignAgreementEndpoint
             HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn!.Value, amount!,
+            loaded.State, command.Reference!.Trim(), command.SignedOn!.Value, amount!,
                 command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
             instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates,
-                closed, user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+                loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 
     private static Inputs Check(SignAgreement command, out Money? amount, out List<Instalment> instalments)

@@ -33,8 +33,8 @@ public static class WithdrawPledgeEndpoint
     public static async Task<ContributionChanged> Post(
         Guid id, WithdrawPledge command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.Withdraw(stream.Aggregate!, command.On!.Value, command.Reason!.Trim(), closed, user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.Withdraw(loaded.State, command.On!.Value, command.Reason!.Trim(), loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 }

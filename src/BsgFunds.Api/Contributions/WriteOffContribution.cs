@@ -33,8 +33,8 @@ public static class WriteOffContributionEndpoint
         TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
-        var (stream, closed) = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.WriteOff(stream.Aggregate!, amount, command.Reason!.Trim(), closed, user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.WriteOff(loaded.State, amount, command.Reason!.Trim(), loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, loaded, decision, http);
     }
 }

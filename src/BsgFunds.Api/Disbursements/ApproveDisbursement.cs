@@ -22,8 +22,8 @@ public static class ApproveDisbursementEndpoint
     public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
-        var (stream, _) = await DisbursementStreams.FetchAsync(session, id, http);
-        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Approve(stream.Aggregate!, id, approver,
+        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        return await DisbursementStreams.CommitAsync(session, loaded, id, DisbursementDecisions.Approve(loaded.State, id, approver,
             user.Actor(clock)), http);
     }
 }

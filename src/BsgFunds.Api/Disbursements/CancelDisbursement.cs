@@ -26,8 +26,8 @@ public static class CancelDisbursementEndpoint
     public static async Task<DisbursementChanged> Post(Guid id, CancelDisbursement command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, HttpContext http)
     {
-        var (stream, _) = await DisbursementStreams.FetchAsync(session, id, http);
-        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Cancel(stream.Aggregate!, id,
+        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        return await DisbursementStreams.CommitAsync(session, loaded, id, DisbursementDecisions.Cancel(loaded.State, id,
             command.Reason!.Trim(), user.Actor(clock)), http);
     }
 }

@@ -21,8 +21,8 @@ public static class CertifyDisbursementEndpoint
     [Tags("Disbursements")]
     public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        var (stream, _) = await DisbursementStreams.FetchAsync(session, id, http);
-        return await DisbursementStreams.CommitAsync(session, stream, id, DisbursementDecisions.Certify(stream.Aggregate!, id, user.Actor(clock)),
+        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        return await DisbursementStreams.CommitAsync(session, loaded, id, DisbursementDecisions.Certify(loaded.State, id, user.Actor(clock)),
             http);
     }
 }

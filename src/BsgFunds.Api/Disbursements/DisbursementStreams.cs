@@ -12,8 +12,8 @@ namespace BsgFunds.Api.Disbursements;
 public static class DisbursementStreams
 {
     /// <summary>The allocation stream a disbursement lives in, for writing, and the closed years.</summary>
-    public static async Task<(IEventStream<Allocation> Stream, ClosedYears Closed)> FetchAsync(IDocumentSession session, Guid disbursementId,
-        HttpContext http, CancellationToken ct = default)
+    public static async Task<Loaded<Allocation>> FetchAsync(IDocumentSession session, Guid disbursementId, HttpContext http,
+        CancellationToken ct = default)
     {
         var index = await session.LoadAsync<DisbursementIndex>(disbursementId, ct)
             ?? throw new RefusedException(Refusal.NotFound("disbursement-not-found", $"No disbursement has the id {disbursementId}."));
@@ -21,17 +21,17 @@ public static class DisbursementStreams
     }
 
     /// <summary>Commits the decision's events and answers with the disbursement after them.</summary>
-    public static async Task<DisbursementChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Allocation> stream, Guid disbursementId,
+    public static async Task<DisbursementChanged> CommitAsync<T>(IDocumentSession session, Loaded<Allocation> loaded, Guid disbursementId,
         Decision<T> decision, HttpContext http, CancellationToken ct = default)
         where T : notnull
     {
         var events = decision.OrRefuse().Cast<object>().ToList();
-        return Answer(stream, disbursementId, events, await StreamWrite.CommitAsync(session, stream, events, http, ct));
+        return Answer(loaded, disbursementId, events, await StreamWrite.CommitAsync(session, loaded.Stream, events, http, ct));
     }
 
-    public static DisbursementChanged Answer(IEventStream<Allocation> stream, Guid disbursementId, IReadOnlyList<object> events, Written written)
+    public static DisbursementChanged Answer(Loaded<Allocation> loaded, Guid disbursementId, IReadOnlyList<object> events, Written written)
     {
-        var after = events.Aggregate(stream.Aggregate!, AllocationFold.Apply);
+        var after = events.Aggregate(loaded.State, AllocationFold.Apply);
         return new DisbursementChanged(written.Sequence, DisbursementView.Of(after.Disbursement(disbursementId)!));
     }
 }

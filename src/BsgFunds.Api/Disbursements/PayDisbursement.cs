@@ -35,9 +35,9 @@ public static class PayDisbursementEndpoint
         TimeProvider clock, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await DisbursementStreams.FetchAsync(session, id, http);
-        var paid = DisbursementDecisions.Pay(stream.Aggregate!, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), closed,
+        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        var paid = DisbursementDecisions.Pay(loaded.State, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), loaded.Closed,
             user.Actor(clock)).OrRefuse().Cast<object>().ToList();
-        return DisbursementStreams.Answer(stream, id, paid, await gate.CommitAsync(stream, paid, http));
+        return DisbursementStreams.Answer(loaded, id, paid, await gate.CommitAsync(loaded.Stream, paid, http));
     }
 }

@@ -55,16 +55,16 @@ public static class RequestDisbursementEndpoint
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
         var gate = await SpendingGate.EnterAsync(session);
-        var (stream, closed) = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);
         var meeting = command.Meeting is { Code: not null, StartsOn: not null } m ? new Meeting(m.Code.Trim(), m.StartsOn.Value) : null;
         CountryCatalogue.TryFind(payee.CountryCode, out var country);
         var granted = command.Kind == DisbursementKind.Fellowship ? await GrantedFellowships(session, meeting!, payee) : [];
         var disbursementId = Guid.CreateVersion7();
-        var decision = DisbursementDecisions.Request(stream.Aggregate!, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
-            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
-        var changed = DisbursementStreams.Answer(stream, disbursementId, decision, await gate.CommitAsync(stream, decision, http));
+        var decision = DisbursementDecisions.Request(loaded.State, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
+            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var changed = DisbursementStreams.Answer(loaded, disbursementId, decision, await gate.CommitAsync(loaded.Stream, decision, http));
         return new DisbursementCreated(disbursementId, changed.EventSequence, changed.Disbursement, $"/api/disbursements/{disbursementId}");
     }
 
