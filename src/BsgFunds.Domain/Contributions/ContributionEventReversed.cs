@@ -9,4 +9,4 @@ namespace BsgFunds.Domain.Contributions;
 public sealed record ContributionEventReversed(
     Guid ContributionId, Guid DonorId, long ReversedSequence, string Reason, DateOnly On,
     ContributionReceived? Receipt, ContributionWrittenOff? WriteOff, ContributionRefunded? Refund,
-    string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ISpendingEvent;
+    string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ISpendingEvent, ILedgerEvent;

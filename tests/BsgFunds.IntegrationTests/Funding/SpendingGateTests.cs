@@ -36,13 +36,13 @@ public class SpendingGateTests(AppFixture app) : ApiTest(app)
         var streamId = Guid.NewGuid();
         await using (var opening = store.LightweightSession())
         {
-            opening.Events.Append(streamId, typeof(IContributionEvent).IsAssignableFrom(type) ? Sample(typeof(ContributionPledged))
-                : Sample(typeof(AllocationRequested)));
+            opening.Events.Append(streamId, typeof(IContributionEvent).IsAssignableFrom(type) ? EventSamples.Of(typeof(ContributionPledged))
+                : EventSamples.Of(typeof(AllocationRequested)));
             await opening.SaveChangesAsync();
         }
 
         await using var session = store.LightweightSession();
-        session.Events.Append(streamId, Sample(type));
+        session.Events.Append(streamId, EventSamples.Of(type));
         var commit = () => session.SaveChangesAsync();
 
         (await commit.Should().ThrowAsync<InvalidOperationException>()).WithMessage($"*{type.Name}*SpendingGate*");
@@ -71,23 +71,6 @@ public class SpendingGateTests(AppFixture app) : ApiTest(app)
         ]);
         moving.Except(gated).Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Should().BeEmpty(
             "an endpoint that decides on spending events takes the spending lock through the SpendingGate");
-    }
-
-    /// <summary>An instance of an event type with every constructor argument filled, so that inline projections can fold it.</summary>
-    private static object Sample(Type type)
-    {
-        if (type == typeof(string)) return "sample";
-        if (type == typeof(Guid)) return Guid.NewGuid();
-        if (type == typeof(DateOnly)) return new DateOnly(2026, 6, 1);
-        if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-        if (Nullable.GetUnderlyingType(type) is { } inner) return Sample(inner);
-        if (type.IsEnum) return Enum.GetValues(type).GetValue(0)!;
-        if (type.IsPrimitive || type == typeof(decimal)) return Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture);
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
-            return Array.CreateInstance(type.GetGenericArguments()[0], 0);
-        if (type == typeof(Money)) return Money.Chf(1m);
-        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-        return constructor.Invoke(constructor.GetParameters().Select(p => Sample(p.ParameterType)).ToArray());
     }
 
     // A decision moves money when its events may be spending events; a decision over several streams returns plain objects.
