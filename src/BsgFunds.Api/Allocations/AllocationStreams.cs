@@ -5,6 +5,7 @@ using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
 
 namespace BsgFunds.Api.Allocations;
@@ -12,10 +13,12 @@ namespace BsgFunds.Api.Allocations;
 public static class AllocationStreams
 {
     /// <summary>The allocation's stream for writing and the closed years, in one round trip.</summary>
-    public static async Task<Loaded<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext http,
-        CancellationToken ct = default)
+    public static Task<Loaded<Allocation>> FetchAsync(IDocumentSession session, Guid id, HttpContext http, CancellationToken ct = default) =>
+        FetchAsync(session.CreateBatchQuery(), id, http, ct);
+
+    /// <summary>The same, with whatever the batch already holds (inside the spending gate, the lock first).</summary>
+    public static async Task<Loaded<Allocation>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default)
     {
-        var batch = session.CreateBatchQuery();
         var closed = batch.ClosedYearsAsync();
         var fetched = batch.Events.FetchForWriting<Allocation>(id);
         await batch.Execute(ct);

@@ -25,7 +25,7 @@ public static class ApproveAllocationEndpoint
     {
         var approver = await Approvers.AuthorisedAsync(session, user, clock);
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(gate.Reads, id, http);
         var candidates = await gate.FundingCandidatesAsync(loaded.State.Request.ContributionIds);
         var events = AllocationDecisions.ApproveAsTsb(loaded.State, approver, options.Rules(), candidates, loaded.Closed, user.Actor(clock))
             .OrRefuse();

@@ -21,7 +21,7 @@ public static class CloseAllocationEndpoint
         IOptions<SpendingOptions> options, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(gate.Reads, id, http);
         var events = AllocationDecisions.Close(loaded.State, loaded.Closed, user.Actor(clock)).OrRefuse();
         return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));
     }

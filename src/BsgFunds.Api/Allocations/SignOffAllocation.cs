@@ -20,7 +20,7 @@ public static class SignOffAllocationEndpoint
         IOptions<SpendingOptions> options, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(gate.Reads, id, http);
         var candidates = await gate.FundingCandidatesAsync(loaded.State.Request.ContributionIds);
         var events = AllocationDecisions.SignOffAsBdt(loaded.State, options.Rules(), candidates, loaded.Closed, user.Actor(clock)).OrRefuse();
         return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));

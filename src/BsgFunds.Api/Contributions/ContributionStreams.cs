@@ -6,6 +6,7 @@ using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
@@ -17,10 +18,12 @@ namespace BsgFunds.Api.Contributions;
 public static class ContributionStreams
 {
     /// <summary>The contribution's stream for writing and the closed years, in one round trip.</summary>
-    public static async Task<Loaded<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext http,
-        CancellationToken ct = default)
+    public static Task<Loaded<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext http, CancellationToken ct = default) =>
+        FetchAsync(session.CreateBatchQuery(), id, http, ct);
+
+    /// <summary>The same, with whatever the batch already holds (inside the spending gate, the lock first).</summary>
+    public static async Task<Loaded<Contribution>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default)
     {
-        var batch = session.CreateBatchQuery();
         var closed = batch.ClosedYearsAsync();
         var fetched = batch.Events.FetchForWriting<Contribution>(id);
         await batch.Execute(ct);

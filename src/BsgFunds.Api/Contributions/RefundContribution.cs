@@ -35,7 +35,7 @@ public static class RefundContributionEndpoint
         TimeProvider clock, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(gate.Reads, id, http);
         var refunded = ContributionDecisions.Refund(loaded.State, command.AmountChf!.Value, command.Reason!.Trim(),
             command.DonorConsentReference!.Trim(), loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
         var written = await gate.CommitAsync(loaded.Stream, refunded, http);

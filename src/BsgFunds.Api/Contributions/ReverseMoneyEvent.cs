@@ -36,7 +36,7 @@ public static class ReverseMoneyEventEndpoint
     {
         var sequence = command.EventSequence!.Value;
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(gate.Reads, id, http);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
         var reversed = ContributionDecisions.Reverse(loaded.State, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
             loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();

@@ -6,6 +6,7 @@ using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace BsgFunds.Api.Disbursements;
 
@@ -13,12 +14,19 @@ public static class DisbursementStreams
 {
     /// <summary>The allocation stream a disbursement lives in, for writing, and the closed years.</summary>
     public static async Task<Loaded<Allocation>> FetchAsync(IDocumentSession session, Guid disbursementId, HttpContext http,
-        CancellationToken ct = default)
-    {
-        var index = await session.LoadAsync<DisbursementIndex>(disbursementId, ct)
-            ?? throw new RefusedException(Refusal.NotFound("disbursement-not-found", $"No disbursement has the id {disbursementId}."));
-        return await AllocationStreams.FetchAsync(session, index.AllocationId, http, ct);
-    }
+        CancellationToken ct = default) =>
+        await AllocationStreams.FetchAsync(session, await AllocationOfAsync(session, disbursementId, ct), http, ct);
+
+    /// <summary>The same, the allocation read with whatever the batch already holds (inside the spending gate, the lock first).</summary>
+    public static async Task<Loaded<Allocation>> FetchAsync(IDocumentSession session, IBatchedQuery batch, Guid disbursementId,
+        HttpContext http, CancellationToken ct = default) =>
+        await AllocationStreams.FetchAsync(batch, await AllocationOfAsync(session, disbursementId, ct), http, ct);
+
+    // A disbursement never moves to another allocation, so this is read before the gate's lock at no risk.
+    private static async Task<Guid> AllocationOfAsync(IDocumentSession session, Guid disbursementId, CancellationToken ct) =>
+        (await session.LoadAsync<DisbursementIndex>(disbursementId, ct)
+            ?? throw new RefusedException(Refusal.NotFound("disbursement-not-found", $"No disbursement has the id {disbursementId}.")))
+        .AllocationId;
 
     /// <summary>Commits the decision's events and answers with the disbursement after them.</summary>
     public static async Task<DisbursementChanged> CommitAsync<T>(IDocumentSession session, Loaded<Allocation> loaded, Guid disbursementId,

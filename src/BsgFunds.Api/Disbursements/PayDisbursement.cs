@@ -35,7 +35,7 @@ public static class PayDisbursementEndpoint
         TimeProvider clock, HttpContext http)
     {
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        var loaded = await DisbursementStreams.FetchAsync(session, gate.Reads, id, http);
         var paid = DisbursementDecisions.Pay(loaded.State, id, command.PaidOn!.Value, command.PaymentReference!.Trim(), loaded.Closed,
             user.Actor(clock)).OrRefuse().Cast<object>().ToList();
         return DisbursementStreams.Answer(loaded, id, paid, await gate.CommitAsync(loaded.Stream, paid, http));

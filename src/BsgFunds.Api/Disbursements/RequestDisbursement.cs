@@ -55,7 +55,7 @@ public static class RequestDisbursementEndpoint
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
         var gate = await SpendingGate.EnterAsync(session);
-        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var loaded = await AllocationStreams.FetchAsync(gate.Reads, id, http);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);
         var meeting = command.Meeting is { Code: not null, StartsOn: not null } m ? new Meeting(m.Code.Trim(), m.StartsOn.Value) : null;

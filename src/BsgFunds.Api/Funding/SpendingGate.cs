@@ -4,13 +4,15 @@ using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace BsgFunds.Api.Funding;
 
 /// <summary>
 /// The one path for money that leaves or returns to contributions' available balances, or is paid out: final approvals,
 /// closings, refunds, reversals, disbursement requests and payments. Entering takes one PostgreSQL advisory lock, held
-/// until the transaction ends, so balances read inside are decided on with no other spending in between; the stream
+/// until the transaction ends (taken by the first reads, <see cref="Reads"/>), so balances read inside are decided on with
+/// no other spending in between; the stream
 /// versions checked at commit are the second line of defence. The event store refuses to commit a spending event
 /// (<see cref="ISpendingEvent"/>) from a session that did not enter (<see cref="SpendingGuard"/>), so a new command
 /// cannot forget the lock. docs/architecture.md explains the choice.
@@ -23,20 +25,31 @@ public sealed class SpendingGate
     private static readonly ConditionalWeakTable<IDocumentSession, SpendingGate> Entered = [];
 
     private readonly IDocumentSession session;
+    private readonly Task<IReadOnlyList<string>> locked;
 
-    private SpendingGate(IDocumentSession session) => this.session = session;
+    private SpendingGate(IDocumentSession session)
+    {
+        this.session = session;
+        Reads = session.CreateBatchQuery();
+        locked = Reads.Query<string>($"select 'locked' from pg_advisory_xact_lock({LockKey})");
+    }
+
+    /// <summary>
+    /// The first reads inside the gate. The lock is the batch's first statement, so the reads after it (each with its own
+    /// snapshot, taken once the lock is granted) see every spending committed before: taking the lock costs no round trip.
+    /// </summary>
+    public IBatchedQuery Reads { get; }
 
     public static async Task<SpendingGate> EnterAsync(IDocumentSession session, CancellationToken ct = default)
     {
         await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>($"select 1 from pg_advisory_xact_lock({LockKey})", ct);
         var gate = new SpendingGate(session);
         Entered.AddOrUpdate(session, gate);
         return gate;
     }
 
-    /// <summary>Whether this session holds the spending lock.</summary>
-    public static bool Holds(IDocumentSession session) => Entered.TryGetValue(session, out _);
+    /// <summary>Whether this session holds the spending lock: it entered the gate and ran its first reads.</summary>
+    public static bool Holds(IDocumentSession session) => Entered.TryGetValue(session, out var gate) && gate.locked.IsCompletedSuccessfully;
 
     /// <summary>
     /// The contributions that could fund an allocation: agreed, with money available or named by the request, as the
