@@ -7,8 +7,8 @@ using Xunit;
 namespace BsgFunds.PortalTests;
 
 /// <summary>The donor portal in headless Chromium (Debian's, which the test command installs), against the real API.</summary>
-[Collection(ApiProcessCollection.Name)]
-public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
+[Collection(PortalSiteCollection.Name)]
+public sealed class DonorPortalTests(PortalSite site) : IAsyncLifetime
 {
     // The page formats with en-US grouping, which is the invariant culture's too: 100,000.00.
     private static readonly CultureInfo Shown = CultureInfo.InvariantCulture;
