@@ -1,8 +1,9 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Spending;
+using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
 using Xunit;
 
@@ -16,10 +17,13 @@ public class SpendingRuleTests
     private static readonly Actor Bdt = new("bdt", Now);
     private static readonly ApprovalRules Rules = new(50_000m);
 
-    private static Allocation Requested(UseOfFunds use = UseOfFunds.Translation, decimal amount = 1_000m, int programme = 1,
-        IReadOnlyList<ItuRegion>? regions = null, IReadOnlyList<string>? countries = null, IReadOnlyList<Guid>? contributions = null) =>
-        Allocation.Create(AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, use, "t", amount, regions ?? [], countries ?? [],
-            contributions ?? [], ClosedYears.None, Requester).Events.Single());
+    private static readonly Approver Director = new("tsb", true, null);
+
+    private static object[] Requested(UseOfFunds use = UseOfFunds.Translation, decimal amount = 1_000m, int programme = 1) =>
+        Deciders.Allocation.Given()
+            .And(_ => AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, use, "t", amount, [], [], [], ClosedYears.None, Requester)).Events;
+
+    private static Allocation State(object[] history) => Deciders.Allocation.Given(history).State!;
 
     private static Earmark Earmark(EarmarkCategory category, int? programme = null, UseOfFunds? use = null, ItuRegion[]? regions = null,
         string[]? countries = null, Guid? allocation = null) =>
@@ -33,7 +37,7 @@ public class SpendingRuleTests
     [InlineData(UseOfFunds.Translation, 50_000, true)]
     [InlineData(UseOfFunds.TestLaboratories, 1_000_000, true)]
     public void bdt_signs_off_capacity_building_and_allocations_at_or_above_the_threshold(UseOfFunds use, double amount, bool needed) =>
-        Rules.NeedsBdtSignOff(Requested(use, (decimal)amount).Request).Should().Be(needed);
+        Rules.NeedsBdtSignOff(State(Requested(use, (decimal)amount)).Request).Should().Be(needed);
 
     [Theory]
     // programme, amount, countries, expected refusal code
@@ -46,9 +50,10 @@ public class SpendingRuleTests
     [InlineData(1, 100, null, "country-unknown")]
     public void an_allocation_request_is_checked(int programme, double amount, string? country, string? code)
     {
-        var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [],
-            country?.Length == 0 ? [] : [country!], [], ClosedYears.None, Requester);
-        decision.Refusal?.Code.Should().Be(code);
+        var request = Deciders.Allocation.Given().When(_ => AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t",
+            (decimal)amount, [], country?.Length == 0 ? [] : [country!], [], ClosedYears.None, Requester));
+        if (code is null) request.Then(events => events.Should().ContainSingle());
+        else request.ThenRefused(code);
     }
 
     public static TheoryData<Earmark, bool> EarmarkFits
@@ -85,14 +90,14 @@ public class SpendingRuleTests
     [Fact]
     public void region_earmarked_money_does_not_go_to_an_allocation_that_names_no_place()
     {
-        var request = Requested(UseOfFunds.Fellowship, 100m, 3).Request;
+        var request = State(Requested(UseOfFunds.Fellowship, 100m, 3)).Request;
         Funding.Fits(Earmark(EarmarkCategory.Earmarked, 3, UseOfFunds.Fellowship, [ItuRegion.Africa]), request).Should().BeFalse();
     }
 
     [Fact]
     public void funding_takes_tight_then_earmarked_then_soft_then_pooled_and_the_oldest_receipt_first()
     {
-        var allocation = Requested(UseOfFunds.Fellowship, 1_000m, 3);
+        var allocation = State(Requested(UseOfFunds.Fellowship, 1_000m, 3));
         FundingCandidate C(string id, Earmark e, decimal available, int day) =>
             new(Guid.Parse($"00000000-0000-0000-0000-0000000000{id}"), Guid.Empty, e, available, new DateOnly(2026, 1, day));
         var candidates = new[]
@@ -114,7 +119,7 @@ public class SpendingRuleTests
     [Fact]
     public void funding_refuses_when_fitting_cash_is_short()
     {
-        var allocation = Requested(UseOfFunds.Fellowship, 1_000m, 3);
+        var allocation = State(Requested(UseOfFunds.Fellowship, 1_000m, 3));
         var (_, refusal) = Funding.Select(allocation.Request, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled,
             999.99m, null)]);
         refusal!.Code.Should().Be("allocation-exceeds-available-funds");
@@ -139,46 +144,49 @@ public class SpendingRuleTests
     [Fact]
     public void the_allocation_is_final_only_when_every_needed_sign_off_is_in()
     {
-        var training = Requested(UseOfFunds.Training);
-        var director = new Approver("tsb", true, null);
-        var afterTsb = AllocationDecisions.ApproveAsTsb(training, director, Rules, Pool(1_000m), ClosedYears.None, Tsb).Events
-            .Should().ContainSingle().Subject.Should().BeOfType<AllocationApprovedByTsb>().Subject;
-        var signed = training.Apply(afterTsb);
-        AllocationDecisions.IsFullySignedOff(signed, Rules).Should().BeFalse();
-        var final = AllocationDecisions.SignOffAsBdt(signed, Rules, Pool(1_000m), ClosedYears.None, Bdt).Events;
-        final.Select(e => e.GetType()).Should().Equal(typeof(AllocationSignedOffByBdt), typeof(AllocationApproved), typeof(FundsCommitted));
-        var afterBdt = final.Aggregate(signed, AllocationFold.Apply);
-        AllocationDecisions.IsFullySignedOff(afterBdt, Rules).Should().BeTrue();
-        afterBdt.Status.Should().Be(AllocationStatus.Approved);
+        var training = Deciders.Allocation.Given(Requested(UseOfFunds.Training));
+        training.When(a => AllocationDecisions.ApproveAsTsb(a, Director, Rules, Pool(1_000m), ClosedYears.None, Tsb))
+            .Then(events => events.Should().ContainSingle().Which.Should().BeOfType<AllocationApprovedByTsb>())
+            .ThenState(a => AllocationDecisions.IsFullySignedOff(a, Rules).Should().BeFalse());
+        var afterTsb = training.And(a => AllocationDecisions.ApproveAsTsb(a, Director, Rules, Pool(1_000m), ClosedYears.None, Tsb));
+        afterTsb.When(a => AllocationDecisions.SignOffAsBdt(a, Rules, Pool(1_000m), ClosedYears.None, Bdt))
+            .Then(events => events.Select(e => e.GetType()).Should()
+                .Equal(typeof(AllocationSignedOffByBdt), typeof(AllocationApproved), typeof(FundsCommitted)))
+            .ThenState(a =>
+            {
+                AllocationDecisions.IsFullySignedOff(a, Rules).Should().BeTrue();
+                a.Status.Should().Be(AllocationStatus.Approved);
+            });
+        var signOff = afterTsb.And(a => AllocationDecisions.SignOffAsBdt(a, Rules, Pool(1_000m), ClosedYears.None, Bdt)).Events
+            .OfType<AllocationSignedOffByBdt>().Single();
 
-        AllocationDecisions.ApproveAsTsb(signed, director, Rules, Pool(1_000m), ClosedYears.None, Tsb).Refusal!.Code.Should().Be("already-approved");
-        AllocationDecisions.SignOffAsBdt(signed.Apply((AllocationSignedOffByBdt)final[0]), Rules, Pool(1_000m), ClosedYears.None, Bdt)
-            .Refusal!.Code.Should().Be("already-signed-off");
-        AllocationDecisions.SignOffAsBdt(Requested(), Rules, Pool(1_000m), ClosedYears.None, Bdt).Refusal!.Code
-            .Should().Be("bdt-signoff-not-required");
-        AllocationDecisions.ApproveAsTsb(training, new Approver("po", true, null), Rules, Pool(1_000m), ClosedYears.None, Requester)
-            .Refusal!.Code.Should().Be("approver-must-not-be-requester");
+        afterTsb.When(a => AllocationDecisions.ApproveAsTsb(a, Director, Rules, Pool(1_000m), ClosedYears.None, Tsb)).ThenRefused("already-approved");
+        Deciders.Allocation.Given([.. afterTsb.Events, signOff])
+            .When(a => AllocationDecisions.SignOffAsBdt(a, Rules, Pool(1_000m), ClosedYears.None, Bdt))
+            .ThenRefused("already-signed-off");
+        Deciders.Allocation.Given(Requested())
+            .When(a => AllocationDecisions.SignOffAsBdt(a, Rules, Pool(1_000m), ClosedYears.None, Bdt))
+            .ThenRefused("bdt-signoff-not-required");
+        training.When(a => AllocationDecisions.ApproveAsTsb(a, new Approver("po", true, null), Rules, Pool(1_000m), ClosedYears.None, Requester))
+            .ThenRefused("approver-must-not-be-requester");
     }
 
     [Fact]
     public void a_final_approval_in_a_closed_year_is_refused_and_commits_nothing()
     {
-        var allocation = Requested(UseOfFunds.Translation);
-        var closed = new ClosedYears(new HashSet<int> { allocation.Request.Year });
-        var decision = AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Rules, Pool(1_000m), closed, Tsb);
-        decision.Refusal!.Code.Should().Be("period-closed");
-        decision.Events.Should().BeEmpty();
+        var allocation = Deciders.Allocation.Given(Requested(UseOfFunds.Translation));
+        var closed = new ClosedYears(new HashSet<int> { allocation.State!.Request.Year });
+        allocation.When(a => AllocationDecisions.ApproveAsTsb(a, Director, Rules, Pool(1_000m), closed, Tsb)).ThenRefused("period-closed");
     }
 
+    /// <summary>One pooled contribution with this much available: all an allocation needs to be funded.</summary>
     private static IReadOnlyList<FundingCandidate> Pool(decimal availableChf) =>
         [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled, availableChf, null)];
 
-    private static Allocation Approved(decimal amount = 1_000m)
-    {
-        var allocation = Requested(UseOfFunds.Translation, amount);
-        return AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Rules, Pool(amount), ClosedYears.None, Tsb).Events
-            .Aggregate(allocation, AllocationFold.Apply);
-    }
+    /// <summary>Requested and finally approved by the TSB director, committing one pooled contribution holding exactly the amount.</summary>
+    private static DeciderGiven<Allocation> Approved(decimal amount = 1_000m) =>
+        Deciders.Allocation.Given(Requested(UseOfFunds.Translation, amount))
+            .And(a => AllocationDecisions.ApproveAsTsb(a, Director, Rules, Pool(amount), ClosedYears.None, Tsb));
 
     private static readonly Country Senegal = CountryCatalogue.TryFind("SN", out var c) ? c : null!;
 
@@ -190,42 +198,46 @@ public class SpendingRuleTests
     public void disbursements_stay_within_what_remains_and_release_on_cancel()
     {
         var allocation = Approved(1_000m);
-        Disburse(Requested(), 10m).Refusal!.Code.Should().Be("allocation-not-approved");
-        Disburse(allocation, 1_000.01m).Refusal!.Code.Should().Be("disbursement-exceeds-remaining");
-        var requested = Disburse(allocation, 600m).Events.Single();
-        allocation = allocation.Apply(requested);
-        allocation.RemainingChf.Should().Be(400m);
-        Disburse(allocation, 400.01m).Refusal!.Code.Should().Be("disbursement-exceeds-remaining");
-        allocation = allocation.Apply(DisbursementDecisions.Cancel(allocation, requested.DisbursementId, "r", Requester).Events.Single());
-        allocation.RemainingChf.Should().Be(1_000m);
+        Deciders.Allocation.Given(Requested()).When(a => Disburse(a, 10m)).ThenRefused("allocation-not-approved");
+        allocation.When(a => Disburse(a, 1_000.01m)).ThenRefused("disbursement-exceeds-remaining");
+        allocation.When(a => Disburse(a, 600m))
+            .Then(events => events.Should().ContainSingle())
+            .ThenState(a => a.RemainingChf.Should().Be(400m));
+
+        var requested = allocation.And(a => Disburse(a, 600m));
+        var id = requested.Events.OfType<DisbursementRequested>().Single().DisbursementId;
+        requested.When(a => Disburse(a, 400.01m)).ThenRefused("disbursement-exceeds-remaining");
+        requested.When(a => DisbursementDecisions.Cancel(a, id, "r", Requester))
+            .Then(events => events.Should().ContainSingle())
+            .ThenState(a => a.RemainingChf.Should().Be(1_000m));
     }
 
     [Fact]
     public void a_disbursement_goes_requested_certified_approved_paid_with_segregation_of_duties()
     {
-        var allocation = Approved();
-        var requested = Disburse(allocation, 100m).Events.Single();
-        allocation = allocation.Apply(requested);
-        var id = requested.DisbursementId;
-        var director = new Approver("tsb", true, null);
+        var requested = Approved().And(a => Disburse(a, 100m));
+        var id = requested.Events.OfType<DisbursementRequested>().Single().DisbursementId;
+        var certifier = new Actor("po2", Now);
 
-        DisbursementDecisions.Approve(allocation, id, director, Tsb).Refusal!.Code.Should().Be("disbursement-not-certified");
-        DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, Tsb).Refusal!.Code.Should().Be("disbursement-not-approved");
-        allocation = allocation.Apply(DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Events.Single());
-        DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Refusal!.Code.Should().Be("disbursement-not-requested");
-        DisbursementDecisions.Approve(allocation, id, new Approver("po2", true, null), new Actor("po2",
-            Now)).Refusal!.Code.Should().Be("approver-must-not-be-certifier");
-        DisbursementDecisions.Approve(allocation, id, new Approver("po", true, null),
-            Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
-        allocation = allocation.Apply(DisbursementDecisions.Approve(allocation, id, director, Tsb).Events.Single());
-        var paid = DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, new Actor("fo", Now)).Events.Single();
-        paid.Funding.Sum(f => f.AmountChf).Should().Be(100m);
-        allocation = allocation.Apply(paid);
-        DisbursementDecisions.Cancel(allocation, id, "r", Requester).Refusal!.Code.Should().Be("disbursement-not-cancellable");
-        allocation.DisbursedChf.Should().Be(100m);
+        requested.When(a => DisbursementDecisions.Approve(a, id, Director, Tsb)).ThenRefused("disbursement-not-certified");
+        requested.When(a => DisbursementDecisions.Pay(a, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, Tsb))
+            .ThenRefused("disbursement-not-approved");
+        var certified = requested.And(a => DisbursementDecisions.Certify(a, id, certifier));
+        certified.When(a => DisbursementDecisions.Certify(a, id, certifier)).ThenRefused("disbursement-not-requested");
+        certified.When(a => DisbursementDecisions.Approve(a, id, new Approver("po2", true, null), certifier))
+            .ThenRefused("approver-must-not-be-certifier");
+        certified.When(a => DisbursementDecisions.Approve(a, id, new Approver("po", true, null), Requester))
+            .ThenRefused("approver-must-not-be-requester");
 
-        var closing = AllocationDecisions.Close(allocation, ClosedYears.None, Tsb);
-        closing.Events.OfType<CommitmentReleased>().Single().AmountChf.Should().Be(900m);
+        var approved = certified.And(a => DisbursementDecisions.Approve(a, id, Director, Tsb));
+        approved.When(a => DisbursementDecisions.Pay(a, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, new Actor("fo", Now)))
+            .Then(events => events.Should().ContainSingle().Which.Funding.Sum(f => f.AmountChf).Should().Be(100m));
+        var paid = approved.And(a => DisbursementDecisions.Pay(a, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, new Actor("fo", Now)));
+        paid.When(a => DisbursementDecisions.Cancel(a, id, "r", Requester)).ThenRefused("disbursement-not-cancellable");
+        paid.State!.DisbursedChf.Should().Be(100m);
+
+        paid.When(a => AllocationDecisions.Close(a, ClosedYears.None, Tsb))
+            .Then(events => events.OfType<CommitmentReleased>().Single().AmountChf.Should().Be(900m));
     }
 
     [Theory]
@@ -280,20 +292,25 @@ public class SpendingRuleTests
     [InlineData(BudgetVersion.Revised, true, null)]
     public void a_budget_is_revised_only_after_its_original(BudgetVersion version, bool hasOriginal, string? code)
     {
-        var current = hasOriginal ? LineItemBudget.Create(BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1,
-            UseOfFunds.Training, 10m)], Tsb).Events.Single()) : null;
-        BudgetDecision.Plan(current, 2026, version, [new BudgetLine(1, UseOfFunds.Training, 10m)], Tsb).Refusal?.Code.Should().Be(code);
+        BudgetLine[] lines = [new BudgetLine(1, UseOfFunds.Training, 10m)];
+        var given = hasOriginal
+            ? Deciders.Budget.Given().And(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, lines, Tsb))
+            : Deciders.Budget.Given();
+        var plan = given.When(b => BudgetDecision.Plan(b, 2026, version, lines, Tsb));
+        if (code is null) plan.Then(events => events.Should().ContainSingle());
+        else plan.ThenRefused(code);
     }
 
     [Fact]
     public void a_budget_line_appears_once_and_is_exact_to_the_centime()
     {
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training,
-            5m)], Tsb)
-            .Refusal!.Code.Should().Be("budget-line-repeated");
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)],
-            Tsb).Refusal!.Code.Should().Be("programme-invalid");
-        BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)],
-            Tsb).Refusal!.Code.Should().Be("amount-too-precise");
+        var none = Deciders.Budget.Given();
+        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original,
+                [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training, 5m)], Tsb))
+            .ThenRefused("budget-line-repeated");
+        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)], Tsb))
+            .ThenRefused("programme-invalid");
+        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], Tsb))
+            .ThenRefused("amount-too-precise");
     }
 }
