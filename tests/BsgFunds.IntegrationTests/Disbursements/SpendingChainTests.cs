@@ -1,10 +1,11 @@
 using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
+using BsgFunds.IntegrationTests.Spending;
 using FluentAssertions;
 using Marten.Events;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Spending;
+namespace BsgFunds.IntegrationTests.Disbursements;
 
 public class SpendingChainTests(AppFixture app) : ApiTest(app)
 {

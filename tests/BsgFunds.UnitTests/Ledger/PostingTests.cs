@@ -6,7 +6,7 @@ using FluentAssertions;
 using Xunit;
 using static BsgFunds.UnitTests.Contributions.ContributionHistory;
 
-namespace BsgFunds.UnitTests.Contributions;
+namespace BsgFunds.UnitTests.Ledger;
 
 public class PostingTests
 {
