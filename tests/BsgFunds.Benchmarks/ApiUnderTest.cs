@@ -129,7 +129,8 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
-            var done = (long)(await new NpgsqlCommand("select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
+            var done = (long)(await new NpgsqlCommand(
+                "select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
             if (done >= target) return clock.Elapsed;
             await Task.Delay(250);
         }

@@ -22,7 +22,8 @@ public sealed class SingleNode(string apiDll, string pgBin, string pgData, int p
     private Process? relay;
     private string token = string.Empty;
 
-    private string Connection(int port) => $"Host=127.0.0.1;Port={port};Database=bsgfunds;Username=postgres;Timeout=3;Command Timeout=15;Pooling=false";
+    private static string Connection(int port) =>
+        $"Host=127.0.0.1;Port={port};Database=bsgfunds;Username=postgres;Timeout=3;Command Timeout=15;Pooling=false";
 
     public async Task<string> RunScenarioAsync(Func<SingleNode, Task> fault)
     {
@@ -60,8 +61,14 @@ public sealed class SingleNode(string apiDll, string pgBin, string pgData, int p
         if (balance.GetProperty("totalDebitsChf").GetDecimal() != balance.GetProperty("totalCreditsChf").GetDecimal())
             throw new InvalidOperationException("the trial balance does not balance");
         var received = (await GetJsonAsync($"/api/contributions/{contribution}")).GetProperty("receivedChf").GetDecimal();
-        if (received != acknowledged.Count) throw new InvalidOperationException($"contribution shows CHF {received} received for {acknowledged.Count} acknowledged receipts of CHF 1");
-        return $"{acknowledged.Count} receipts acknowledged, all stored once; trial balance zero; projections caught up in {caughtUp.TotalSeconds:0.0} s";
+        if (received != acknowledged.Count)
+        {
+            throw new InvalidOperationException(
+                $"contribution shows CHF {received} received for {acknowledged.Count} acknowledged receipts of CHF 1");
+        }
+
+        return $"{acknowledged.Count} receipts acknowledged, all stored once; trial balance zero; "
+            + $"projections caught up in {caughtUp.TotalSeconds:0.0} s";
     }
 
     private async Task ClientAsync(int client, Guid contribution, ConcurrentBag<string> acknowledged,
@@ -231,7 +238,8 @@ public sealed class SingleNode(string apiDll, string pgBin, string pgData, int p
     {
         await using var connection = new NpgsqlConnection(Connection(pgPort));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select data->>'BankReference' from bsgfunds.mt_events where stream_id = @id and type = 'contribution_received'", connection);
+        await using var command = new NpgsqlCommand(
+            "select data->>'BankReference' from bsgfunds.mt_events where stream_id = @id and type = 'contribution_received'", connection);
         command.Parameters.AddWithValue("id", contribution);
         var references = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -256,10 +264,12 @@ public sealed class SingleNode(string apiDll, string pgBin, string pgData, int p
                 using var ready = await client.Http.GetAsync("/health/ready");
                 var balance = await GetJsonAsync("/api/reports/trial-balance");
                 var book = await GetJsonAsync($"/api/reports/line-items?year=2026");
-                if (ready.IsSuccessStatusCode && balance.GetProperty("lastSequence").GetInt64() >= LastMoneySequence(last) && book.GetProperty("lastSequence").GetInt64() >= last)
+                if (ready.IsSuccessStatusCode && balance.GetProperty("lastSequence").GetInt64() >= LastMoneySequence(last)
+                    && book.GetProperty("lastSequence").GetInt64() >= last)
                     return clock.Elapsed;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException
+                or InvalidOperationException)
             {
             }
 

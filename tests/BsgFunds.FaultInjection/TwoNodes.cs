@@ -51,26 +51,37 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             await WaitAsync(CaughtUpAsync, TimeSpan.FromSeconds(60), "the projections to reach the last event");
 
             var balance = await survivor.GetAsync("/api/reports/trial-balance");
-            var cash = balance.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("account").GetString() == "Assets:Cash").GetProperty("debitsChf").GetDecimal();
-            var stored = await ScalarAsync<decimal>("select coalesce(sum((data->>'AmountChf')::numeric), 0) from bsgfunds.mt_events where type = 'contribution_received'");
-            if (cash != stored) throw new InvalidOperationException($"the ledger shows CHF {cash} of cash for CHF {stored} of stored receipts: events skipped or applied twice");
+            var cash = balance.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("account").GetString() == "Assets:Cash")
+                .GetProperty("debitsChf").GetDecimal();
+            var stored = await ScalarAsync<decimal>(
+                "select coalesce(sum((data->>'AmountChf')::numeric), 0) from bsgfunds.mt_events where type = 'contribution_received'");
+            if (cash != stored)
+            {
+                throw new InvalidOperationException(
+                    $"the ledger shows CHF {cash} of cash for CHF {stored} of stored receipts: events skipped or applied twice");
+            }
+
             if (!balance.GetProperty("balanced").GetBoolean()) throw new InvalidOperationException("the trial balance does not balance");
 
             var digest = await survivor.GetAsync("/api/audit/digest");
             var last = await ScalarAsync<long>("select max(seq_id) from bsgfunds.mt_events");
-            if (digest.GetProperty("sequence").GetInt64() != last) throw new InvalidOperationException($"the hash chain ends at {digest.GetProperty("sequence")} instead of {last}");
+            if (digest.GetProperty("sequence").GetInt64() != last)
+                throw new InvalidOperationException($"the hash chain ends at {digest.GetProperty("sequence")} instead of {last}");
             var verification = await survivor.PostJsonAsync("/api/audit/verify", new { sequence = last,
                 hash = digest.GetProperty("hash").GetString() });
-            if (!verification.GetProperty("intact").GetBoolean()) throw new InvalidOperationException($"the hash chain does not verify: {verification}");
+            if (!verification.GetProperty("intact").GetBoolean())
+                throw new InvalidOperationException($"the hash chain does not verify: {verification}");
 
             var statement = await survivor.GetAsync($"/api/reports/donors/{donor}/statement");
             var received = statement.GetProperty("receivedChf").GetDecimal();
-            if (received != 2 * ReceiptsPerPhase) throw new InvalidOperationException($"the donor statement shows CHF {received} received instead of {2 * ReceiptsPerPhase}");
+            if (received != 2 * ReceiptsPerPhase)
+                throw new InvalidOperationException($"the donor statement shows CHF {received} received instead of {2 * ReceiptsPerPhase}");
             // One node cannot rebuild projections that the cluster runs: refused with a problem, not attempted.
             var rebuild = await survivor.PostRawAsync("/api/audit/rebuild");
             if (rebuild.Status != 409 || !rebuild.Body.Contains("rebuild-needs-single-node", StringComparison.Ordinal))
                 throw new InvalidOperationException($"a rebuild in a cluster answered {rebuild.Status} {rebuild.Body}");
-            return $"{moved} of {Projections.Length} projections moved to the survivor {takeover.TotalSeconds:0.0} s after the receipts that followed the kill; ledger, hash chain and statement exact";
+            return $"{moved} of {Projections.Length} projections moved to the survivor {takeover.TotalSeconds:0.0} s after the receipts that "
+                + "followed the kill; ledger, hash chain and statement exact";
         }
         finally
         {
@@ -82,7 +93,8 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var command = new NpgsqlCommand("select id, node_id from bsgfunds.wolverine_node_assignments where id like 'event-subscriptions://%'", db);
+        await using var command = new NpgsqlCommand(
+            "select id, node_id from bsgfunds.wolverine_node_assignments where id like 'event-subscriptions://%'", db);
         var result = new Dictionary<string, Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) result[reader.GetString(0)] = reader.GetGuid(1);
@@ -100,7 +112,9 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
         var last = await ScalarAsync<long>("select max(seq_id) from bsgfunds.mt_events");
         foreach (var projection in Projections)
         {
-            if (await ScalarAsync<long>($"select coalesce(max(last_seq_id), 0) from bsgfunds.mt_event_progression where name = '{projection}:All'") < last) return false;
+            var reached = await ScalarAsync<long>(
+                $"select coalesce(max(last_seq_id), 0) from bsgfunds.mt_event_progression where name = '{projection}:All'");
+            if (reached < last) return false;
         }
 
         return true;

@@ -5,7 +5,10 @@ using Xunit;
 
 namespace BsgFunds.PortalTests;
 
-/// <summary>The API process, configured with the standard OTEL_* variables, exports traces, metrics and logs; its console log is JSON with the correlation id.</summary>
+/// <summary>
+/// The API process, configured with the standard OTEL_* variables, exports traces, metrics and logs; its console log is JSON
+/// with the correlation id.
+/// </summary>
 [Collection(PortalSiteCollection.Name)]
 public sealed class TelemetryTests(PortalSite api)
 {
@@ -49,7 +52,9 @@ public sealed class TelemetryTests(PortalSite api)
         line!.Value.GetProperty("Category").GetString().Should().Be("BsgFunds.Commands");
         line.Value.GetProperty("State").GetProperty("Command").GetString().Should().Be("POST /api/donors");
         line.Value.GetProperty("State").GetProperty("Outcome").GetString().Should().Be("accepted");
-        var scopes = line.Value.GetProperty("Scopes").EnumerateArray().SelectMany(s => s.ValueKind == JsonValueKind.Object ? s.EnumerateObject().Select(p => (p.Name, Value: p.Value.ToString())) : []).ToList();
+        var scopes = line.Value.GetProperty("Scopes").EnumerateArray()
+            .SelectMany(s => s.ValueKind == JsonValueKind.Object ? s.EnumerateObject().Select(p => (p.Name, Value: p.Value.ToString())) : [])
+            .ToList();
         scopes.Should().Contain(("CorrelationId", correlation));
         scopes.Select(s => s.Name).Should().Contain("TraceId", "log lines join up with traces");
         await Waiting.UntilAsync(() => Task.FromResult(Has("/v1/logs", correlation)), Export, "the log line exported over OTLP");
