@@ -12,7 +12,8 @@ psql -h 127.0.0.1 -p "$port" -U postgres -qc "drop database if exists bsgfunds w
 # The API as the container image runs it: Wolverine's code generated at build time (codegen write), built into
 # .bench/api; the generated files are removed from the source tree afterwards (they are never committed).
 dotnet build src/BsgFunds.Api -c Release -v q -nologo >/dev/null
-(cd src/BsgFunds.Api && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Marten="Host=codegen" dotnet run -c Release --no-build -- codegen write >/dev/null)
+(cd src/BsgFunds.Api && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Marten="Host=codegen" \
+  dotnet run -c Release --no-build -- codegen write >/dev/null)
 rm -rf .bench/api
 dotnet build src/BsgFunds.Api -c Release -v q -nologo -o .bench/api >/dev/null
 rm -rf src/BsgFunds.Api/Internal/Generated

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
+using BsgFunds.TestSupport;
 using Npgsql;
 
 namespace BsgFunds.Benchmarks;
@@ -8,9 +8,9 @@ namespace BsgFunds.Benchmarks;
 /// <summary>The API as a separate process (Release build, Development environment for dev tokens), driven over HTTP.</summary>
 public sealed class ApiUnderTest(string dll, string cs, int port)
 {
-    private readonly HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
-    private Process? process;
+    private readonly ApiClient api = new(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromMinutes(30));
     private readonly Dictionary<string, string> tokens = [];
+    private ApiProcess? process;
 
     public Guid DonorId { get; private set; }
 
@@ -21,52 +21,29 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
     /// <summary>A donor whose statement stays the same through the run: one contribution, 20 receipts.</summary>
     public async Task SetUpReaderAsync()
     {
-        ReaderDonorId = await Create("FinanceOfficer", "/api/donors", new { name = "Reader donor", type = "Foundation" });
-        var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = ReaderDonorId, source = "OtherVoluntary",
-            amount = new { amount = 1_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
-        await Create("FinanceOfficer", $"/api/contributions/{c}/agreement", new
-        {
-            signedOn = "2026-01-05", reference = "READER", amount = new { amount = 1_000_000m, currency = "CHF" },
-            instalments = new[] { new { dueOn = "2026-12-31", amount = 1_000_000m } },
-        });
-        for (var i = 0; i < 20; i++)
-            await Create("FinanceOfficer", $"/api/contributions/{c}/receipts", new { amount = new { amount = 1_000m, currency = "CHF" },
-                valueDate = $"2026-02-{i + 1:D2}", bankReference = $"READER-{i}" });
+        var officer = await Token("FinanceOfficer");
+        ReaderDonorId = await api.RegisterDonorAsync(officer, "Reader donor", "Foundation");
+        var c = await api.AgreedContributionAsync(officer, ReaderDonorId, 1_000_000m, new DateOnly(2026, 1, 2),
+            new AgreementTerms("READER", new DateOnly(2026, 1, 5), new DateOnly(2026, 12, 31)));
+        for (var i = 0; i < 20; i++) await api.RecordReceiptAsync(officer, c, 1_000m, new DateOnly(2026, 2, i + 1), $"READER-{i}");
     }
 
     public async Task<double> StartAsync(bool stopAfter)
     {
-        var start = new ProcessStartInfo("dotnet", $"{dll} --urls http://127.0.0.1:{port}")
+        var settings = new Dictionary<string, string>
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+            ["Limits__RequestsPerSecondPerCaller"] = "1000000",
+            // The build tests/benchmark.sh makes has Wolverine's code generated in advance, as the container image does.
+            ["CodeGeneration__Mode"] = "Static",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Marten"] = cs;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Limits__RequestsPerSecondPerCaller"] = "1000000";
-        // The build tests/benchmark.sh makes has Wolverine's code generated in advance, as the container image does.
-        start.Environment["CodeGeneration__Mode"] = "Static";
         // Profiling only (docs/performance.md): BSGFUNDS_BENCH_DAEMON=Disabled measures commands without the projections.
-        if (Environment.GetEnvironmentVariable("BSGFUNDS_BENCH_DAEMON") is { Length: > 0 } daemon) start.Environment["Projections__Daemon"] = daemon;
+        if (Environment.GetEnvironmentVariable("BSGFUNDS_BENCH_DAEMON") is { Length: > 0 } daemon) settings["Projections__Daemon"] = daemon;
         var clock = Stopwatch.StartNew();
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        // Asked every 25 ms: the time to ready is one of the figures.
+        process = await ApiProcess.StartAsync(new ApiLaunch(dll, api.Address, cs)
         {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) break;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(25);
-        }
-
+            Settings = settings, StartLimit = TimeSpan.FromSeconds(120), Poll = TimeSpan.FromMilliseconds(25),
+        });
         var ms = clock.Elapsed.TotalMilliseconds;
         if (stopAfter) await StopAsync();
         return ms;
@@ -74,56 +51,37 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
 
     public async Task StopAsync()
     {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        if (process is not null) await process.DisposeAsync();
+        process = null;
     }
 
     public double PeakRssMb()
     {
-        var status = File.ReadAllLines($"/proc/{process!.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var status = File.ReadAllLines($"/proc/{Pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return status is null ? 0 : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 
     private async Task<string> Token(string role)
     {
         if (tokens.TryGetValue(role, out var token)) return token;
-        var answer = await http.PostAsJsonAsync("/api/dev/token", new { sub = $"bench-{role}", name = role, roles = new[] { role } });
-        return tokens[role] = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        return tokens[role] = await api.DevTokenAsync($"bench-{role}", role, [role]);
     }
 
-    private async Task<HttpResponseMessage> Send(string role, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null) request.Content = JsonContent.Create(body);
-        request.Headers.Add("Authorization", $"Bearer {await Token(role)}");
-        return await http.SendAsync(request);
-    }
+    private async Task<HttpResponseMessage> Send(string role, HttpMethod method, string url, object? body = null) =>
+        await api.SendAsync(method, url, await Token(role), body);
 
-    private async Task<Guid> Create(string role, string url, object body)
-    {
-        var answer = await Send(role, HttpMethod.Post, url, body);
-        var json = await answer.Content.ReadFromJsonAsync<JsonElement>();
-        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)answer.StatusCode} {json}");
-        return json.TryGetProperty("id", out var id) ? id.GetGuid() : Guid.Empty;
-    }
+    private async Task<Guid> Create(string role, string url, object body) => await api.PostForIdAsync(url, await Token(role), body);
 
     public async Task LoadAsync(List<Result> results, TimeSpan window, bool only8 = false)
     {
         foreach (var role in new[] { "FinanceOfficer", "ProgrammeOfficer", "TsbDirector", "Auditor" }) await Token(role);
-        DonorId = await Create("FinanceOfficer", "/api/donors", new { name = "Benchmark donor", type = "Foundation" });
+        var officer = await Token("FinanceOfficer");
+        DonorId = await api.RegisterDonorAsync(officer, "Benchmark donor", "Foundation");
         var contributions = new List<Guid>();
         for (var i = 0; i < 100; i++)
         {
-            var c = await Create("FinanceOfficer", "/api/contributions", new { donorId = DonorId, source = "OtherVoluntary",
-                amount = new { amount = 1_000_000_000m, currency = "CHF" }, pledgedOn = "2026-01-02" });
-            await Create("FinanceOfficer", $"/api/contributions/{c}/agreement", new
-            {
-                signedOn = "2026-01-05", reference = $"B-{i}", amount = new { amount = 1_000_000_000m, currency = "CHF" },
-                instalments = new[] { new { dueOn = "2026-12-31", amount = 1_000_000_000m } },
-            });
+            var c = await api.AgreedContributionAsync(officer, DonorId, 1_000_000_000m, new DateOnly(2026, 1, 2),
+                new AgreementTerms($"B-{i}", new DateOnly(2026, 1, 5), new DateOnly(2026, 12, 31)));
             contributions.Add(c);
         }
 
@@ -171,7 +129,8 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
-            var done = (long)(await new NpgsqlCommand("select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
+            var done = (long)(await new NpgsqlCommand(
+                "select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
             if (done >= target) return clock.Elapsed;
             await Task.Delay(250);
         }

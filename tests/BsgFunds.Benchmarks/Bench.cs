@@ -153,7 +153,8 @@ public static class Bench
         var source = NpgsqlDataSource.Create(cs);
         Add(await Measure.LoadAsync("baseline: Npgsql single-row insert loop, 8 writers", 8, Window, async (_, _) =>
         {
-            await using var command = source.CreateCommand("insert into bench_insert (data) values ('{\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"}}')");
+            await using var command = source.CreateCommand(
+                "insert into bench_insert (data) values ('{\"Amount\":{\"Amount\":1.00,\"Currency\":\"CHF\"}}')");
             await command.ExecuteNonQueryAsync();
             return true;
         }));

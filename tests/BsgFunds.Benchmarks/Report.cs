@@ -34,7 +34,8 @@ public static class Report
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Figures of one run of `bash tests/benchmark.sh` on {DateTime.UtcNow:yyyy-MM-dd} ({Machine()}). Raw numbers: `docs/performance.json`.");
-        text.AppendLine("Everything ran on the same 2 cores: PostgreSQL, the API and the load generator. Closed-loop clients over HTTP on loopback; each load lasts 10 s.");
+        text.AppendLine("Everything ran on the same 2 cores: PostgreSQL, the API and the load generator. "
+            + "Closed-loop clients over HTTP on loopback; each load lasts 10 s.");
         text.AppendLine();
         text.AppendLine("| measurement | value | unit | p50 ms | p95 ms | p99 ms |");
         text.AppendLine("|---|---|---|---|---|---|");
@@ -91,6 +92,8 @@ public static class Report
     {
         var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name",
             StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
-        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $", {cpu}")}, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {Environment.OSVersion}, .NET {Environment.Version}, PostgreSQL 15";
+        var memoryGib = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024);
+        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $", {cpu}")}, {memoryGib} GiB, {Environment.OSVersion}, "
+            + $".NET {Environment.Version}, PostgreSQL 15";
     }
 }

@@ -7,8 +7,8 @@ using Xunit;
 namespace BsgFunds.PortalTests;
 
 /// <summary>The donor portal in headless Chromium (Debian's, which the test command installs), against the real API.</summary>
-[Collection(ApiProcessCollection.Name)]
-public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
+[Collection(PortalSiteCollection.Name)]
+public sealed class DonorPortalTests(PortalSite site) : IAsyncLifetime
 {
     // The page formats with en-US grouping, which is the invariant culture's too: 100,000.00.
     private static readonly CultureInfo Shown = CultureInfo.InvariantCulture;
@@ -67,7 +67,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
 
         var rows = page.Locator("#contributions tbody tr");
         (await rows.CountAsync()).Should().Be(api.GetProperty("contributions").GetArrayLength());
-        (await rows.First.Locator("td").Nth(3).TextContentAsync()).Should().Be(Format(api.GetProperty("contributions")[0].GetProperty("receivedChf").GetDecimal()));
+        (await rows.First.Locator("td").Nth(3).TextContentAsync())
+            .Should().Be(Format(api.GetProperty("contributions")[0].GetProperty("receivedChf").GetDecimal()));
 
         var disbursed = api.GetProperty("contributions").EnumerateArray().SelectMany(c => c.GetProperty("disbursed").EnumerateArray()).ToList();
         var byProgramme = disbursed.GroupBy(d => d.GetProperty("programme").GetInt32()).ToDictionary(g => g.Key,
@@ -113,7 +114,8 @@ public sealed class DonorPortalTests(ApiProcess site) : IAsyncLifetime
 
         // Even asked directly from the page with donor A's token, donor B's statement is refused by the API.
         var status = await page.EvaluateAsync<int>(
-            "async donor => (await fetch(`/api/reports/donors/${donor}/statement`, { headers: { Authorization: `Bearer ${sessionStorage.getItem('bsgfunds.portal.token')}` } })).status",
+            "async donor => (await fetch(`/api/reports/donors/${donor}/statement`, "
+            + "{ headers: { Authorization: `Bearer ${sessionStorage.getItem('bsgfunds.portal.token')}` } })).status",
             site.DonorB.ToString());
         status.Should().Be(404);
 

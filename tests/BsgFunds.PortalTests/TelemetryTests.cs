@@ -1,12 +1,16 @@
 using System.Text.Json;
+using BsgFunds.TestSupport;
 using FluentAssertions;
 using Xunit;
 
 namespace BsgFunds.PortalTests;
 
-/// <summary>The API process, configured with the standard OTEL_* variables, exports traces, metrics and logs; its console log is JSON with the correlation id.</summary>
-[Collection(ApiProcessCollection.Name)]
-public sealed class TelemetryTests(ApiProcess api)
+/// <summary>
+/// The API process, configured with the standard OTEL_* variables, exports traces, metrics and logs; its console log is JSON
+/// with the correlation id.
+/// </summary>
+[Collection(PortalSiteCollection.Name)]
+public sealed class TelemetryTests(PortalSite api)
 {
     private static readonly TimeSpan Export = TimeSpan.FromSeconds(20);
 
@@ -15,7 +19,7 @@ public sealed class TelemetryTests(ApiProcess api)
     {
         var officer = await api.TokenAsync("FinanceOfficer", "telemetry-fo");
         (await api.PostAsync("/api/donors", officer, new { name = "Traced donor", type = "Other" })).IsSuccessStatusCode.Should().BeTrue();
-        await ApiProcess.WaitForAsync(() => Task.FromResult(Has("/v1/traces", ApiProcess.ServiceName, "Microsoft.AspNetCore", "Npgsql", "Wolverine",
+        await Waiting.UntilAsync(() => Task.FromResult(Has("/v1/traces", PortalSite.ServiceName, "Microsoft.AspNetCore", "Npgsql", "Wolverine",
             "/api/donors")), Export,
             "traces of the request, its database commands and its Wolverine handling");
     }
@@ -26,7 +30,7 @@ public sealed class TelemetryTests(ApiProcess api)
         var officer = await api.TokenAsync("FinanceOfficer", "telemetry-fo");
         await api.PostAsync("/api/donors", officer, new { name = "Counted donor", type = "Other" });
         await api.PostAsync("/api/donors", officer, new { name = "", type = "Other" });
-        await ApiProcess.WaitForAsync(
+        await Waiting.UntilAsync(
             () => Task.FromResult(Has("/v1/metrics", "bsgfunds.commands", "POST /api/donors", "accepted", "refused", "bsgfunds.projection.lag",
                 "ReportBookProjection", "http.server.request.duration")),
             Export, "command, projection-lag and request metrics");
@@ -39,7 +43,7 @@ public sealed class TelemetryTests(ApiProcess api)
         var correlation = $"telemetry-{Guid.NewGuid():N}";
         await api.PostAsync("/api/donors", officer, new { name = "Logged donor", type = "Other" }, correlation);
         JsonElement? line = null;
-        await ApiProcess.WaitForAsync(() =>
+        await Waiting.UntilAsync(() =>
         {
             line = api.Output.Where(l => l.Contains(correlation,
                 StringComparison.Ordinal)).Select(l => (JsonElement?)JsonDocument.Parse(l).RootElement).FirstOrDefault();
@@ -48,10 +52,12 @@ public sealed class TelemetryTests(ApiProcess api)
         line!.Value.GetProperty("Category").GetString().Should().Be("BsgFunds.Commands");
         line.Value.GetProperty("State").GetProperty("Command").GetString().Should().Be("POST /api/donors");
         line.Value.GetProperty("State").GetProperty("Outcome").GetString().Should().Be("accepted");
-        var scopes = line.Value.GetProperty("Scopes").EnumerateArray().SelectMany(s => s.ValueKind == JsonValueKind.Object ? s.EnumerateObject().Select(p => (p.Name, Value: p.Value.ToString())) : []).ToList();
+        var scopes = line.Value.GetProperty("Scopes").EnumerateArray()
+            .SelectMany(s => s.ValueKind == JsonValueKind.Object ? s.EnumerateObject().Select(p => (p.Name, Value: p.Value.ToString())) : [])
+            .ToList();
         scopes.Should().Contain(("CorrelationId", correlation));
         scopes.Select(s => s.Name).Should().Contain("TraceId", "log lines join up with traces");
-        await ApiProcess.WaitForAsync(() => Task.FromResult(Has("/v1/logs", correlation)), Export, "the log line exported over OTLP");
+        await Waiting.UntilAsync(() => Task.FromResult(Has("/v1/logs", correlation)), Export, "the log line exported over OTLP");
     }
 
     private bool Has(string signal, params string[] names)

@@ -109,7 +109,10 @@ public class AuditTests(AppFixture app) : ApiTest(app)
             grant select, insert, update, delete on all tables in schema bsgfunds to bsgfunds_app_test;
             revoke update, delete, truncate on bsgfunds.mt_events from bsgfunds_app_test;
             """);
-        var asApp = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")) { Username = "bsgfunds_app_test", Pooling = false }.ConnectionString;
+        var asApp = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Marten"))
+        {
+            Username = "bsgfunds_app_test", Pooling = false,
+        }.ConnectionString;
 
         async Task<PostgresException> Refused(string sql)
         {
@@ -162,10 +165,11 @@ public class AuditTests(AppFixture app) : ApiTest(app)
             exit.Should().Be(0, output.ToString());
             output.ToString().Should().Contain($"Chain intact up to sequence {digest.Sequence}");
 
-            var offline = AuditTool.TrialBalanceOf(File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).Select(e => new Domain.Audit.ChainedEvent(
-                e.GetProperty("sequence").GetInt64(), e.GetProperty("streamId").GetGuid(), e.GetProperty("version").GetInt64(),
+            var offline = AuditTool.TrialBalanceOf(File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).Select(e =>
+                new Domain.Audit.ChainedEvent(
+                    e.GetProperty("sequence").GetInt64(), e.GetProperty("streamId").GetGuid(), e.GetProperty("version").GetInt64(),
                     e.GetProperty("type").GetString()!,
-                DateTimeOffset.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                     e.GetProperty("data").GetRawText(), null, null, null)));
             var online = await fo.TrialBalance();
             offline.Accounts.Values.Select(a => (a.Account, a.BalanceChf)).Should().BeEquivalentTo(online.Accounts.Select(a => (a.Account,

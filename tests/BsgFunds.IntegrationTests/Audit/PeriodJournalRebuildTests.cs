@@ -32,7 +32,8 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
         (await ProblemOf(await Send("POST", "/api/periods/2024/close", await TokenFor("FinanceOfficer", "fo-2"),
             expectedStatus: 409))).Code.Should().Be("period-close-already-requested");
         var closed = await ReadAs<PeriodAnswer>(await Send("POST", "/api/periods/2024/close", tsb));
-        closed.Should().Match<PeriodAnswer>(p => p.Status == "Closed" && p.ApprovedBy == "tsb" && p.RequestedBy == "fo-1" && p.DigestSequence > 0 && p.DigestHash!.Length == 64);
+        closed.Should().Match<PeriodAnswer>(p => p.Status == "Closed" && p.ApprovedBy == "tsb" && p.RequestedBy == "fo-1" && p.DigestSequence > 0
+            && p.DigestHash!.Length == 64);
 
         var count = (await AllEvents()).Count;
         (await ProblemOf(await fo.Send("POST", $"/api/contributions/{contribution}/receipts",
@@ -122,14 +123,16 @@ public class PeriodJournalRebuildTests(AppFixture app) : ApiTest(app)
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Marten"));
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = 'bsgfunds' and table_name like 'mt_doc_%' order by 1", connection))
+        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables "
+            + "where table_schema = 'bsgfunds' and table_name like 'mt_doc_%' order by 1", connection))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
 
         var hashes = new Dictionary<string, string>();
         foreach (var table in tables)
         {
-            await using var hash = new NpgsqlCommand($"select md5(coalesce(string_agg(id::text || '=' || data::text, '|' order by id::text), '')) from bsgfunds.{table}", connection);
+            await using var hash = new NpgsqlCommand(
+                $"select md5(coalesce(string_agg(id::text || '=' || data::text, '|' order by id::text), '')) from bsgfunds.{table}", connection);
             hashes[$"bsgfunds.{table}"] = (string)(await hash.ExecuteScalarAsync())!;
         }
 

@@ -71,13 +71,15 @@ public class ContributionRulesTests(AppFixture app) : ApiTest(app)
     [InlineData("{\"donorId\":null,\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}",
         "donorId")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Gift\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "source")]
-    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1.001,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}", "amount.amount")]
+    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1.001,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}",
+        "amount.amount")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"XXX\"},\"pledgedOn\":\"2026-01-01\"}",
         "amount.currency")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"}}", "pledgedOn")]
     [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":-5,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\"}",
         "amount")]
-    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\",\"earmark\":{\"category\":\"Earmarked\",\"programme\":1}}", "earmark")]
+    [InlineData("{\"donorId\":\"DONOR\",\"source\":\"Partnership\",\"amount\":{\"amount\":1,\"currency\":\"USD\"},\"pledgedOn\":\"2026-01-01\","
+        + "\"earmark\":{\"category\":\"Earmarked\",\"programme\":1}}", "earmark")]
     public async Task a_bad_pledge_is_a_400_naming_the_field_and_writes_nothing(string body, string field)
     {
         var fo = new FinanceOffice(Host, await TokenFor("FinanceOfficer"));

@@ -81,7 +81,8 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
     public async Task every_endpoint_admits_exactly_the_roles_api_md_names()
     {
         var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
             .Distinct()
             .ToList();
         endpoints.Except(Allowed.Keys).Should().BeEmpty("every endpoint needs a row in the matrix");

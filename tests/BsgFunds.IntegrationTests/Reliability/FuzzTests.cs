@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
@@ -34,7 +35,8 @@ public class FuzzTests(AppFixture app) : ApiTest(app)
             {
                 if (path is "/api/audit/rebuild" or "/api/dev/token") continue;
                 var schema = op!["requestBody"]?["content"]?["application/json"]?["schema"];
-                var query = op["parameters"]?.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()).ToList() ?? [];
+                var query = op["parameters"]?.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query")
+                    .Select(p => p!["name"]!.GetValue<string>()).ToList() ?? [];
                 operations.Add(new Operation(method.ToUpperInvariant(), path, schema is null ? null : Example(schema, schemas, random, 0), query));
             }
         }
@@ -95,7 +97,8 @@ public class FuzzTests(AppFixture app) : ApiTest(app)
             });
             var status = result.Context.Response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            if (status >= 500) failures.Add($"{op.Method} {url} [{contentType}] {Truncate(body)} -> {status} {Truncate(await result.ReadAsTextAsync())}");
+            if (status >= 500)
+                failures.Add($"{op.Method} {url} [{contentType}] {Truncate(body)} -> {status} {Truncate(await result.ReadAsTextAsync())}");
             else if (status >= 400 && await EventCount() != before) failures.Add($"{op.Method} {url} {Truncate(body)} -> {status} but wrote events");
             if (failures.Count > 20) break;
         }
@@ -106,7 +109,7 @@ public class FuzzTests(AppFixture app) : ApiTest(app)
 
     private static string Truncate(string? text) => text is null ? "" : text.Length > 300 ? text[..300] + "…" : text;
 
-    private static string FillPath(string path, Random random, Guid[] ids) => System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => m.Groups[1].Value switch
+    private static string FillPath(string path, Random random, Guid[] ids) => Regex.Replace(path, @"\{(\w+)\}", m => m.Groups[1].Value switch
     {
         _ when random.Next(10) == 0 => random.Next(4) switch { 0 => "not-a-guid", 1 => new string('9', 400), 2 => "%C3%A9t%C3%A9", _ => "-1" },
         "id" or "donorId" => ids[random.Next(ids.Length)].ToString(),

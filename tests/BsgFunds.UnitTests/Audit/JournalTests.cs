@@ -3,7 +3,7 @@ using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using FluentAssertions;
 using Xunit;
-using static BsgFunds.UnitTests.Contributions.Given;
+using static BsgFunds.UnitTests.Contributions.ContributionHistory;
 
 namespace BsgFunds.UnitTests.Audit;
 
@@ -19,7 +19,7 @@ public class JournalTests
     [Fact]
     public void commodities_are_declared_by_code_with_a_format_line_that_ledger_cli_reads_as_well_as_hledger()
     {
-        var agreed = Agreed("KWD", 1_000m, 2.9m);
+        var agreed = State(Agreed("KWD", 1_000m, 2.9m));
         var lines = JournalOf(agreed.Agreement!, Receipt(agreed, 1_000m, 2.95m));
 
         // ledger-cli reads "commodity 1000.00 CHF" as a commodity named "1000.00 CHF" and refuses every CHF amount.
@@ -31,7 +31,7 @@ public class JournalTests
     [Fact]
     public void every_priced_currency_is_declared_and_original_amounts_are_comments_after_the_chf_amount()
     {
-        var agreed = Agreed("USD", 100_000m, 0.9m);
+        var agreed = State(Agreed("USD", 100_000m, 0.9m));
         var lines = JournalOf(agreed.Agreement!, Receipt(agreed, 60_000m, 0.88m));
 
         lines.Should().Contain(["P 2026-01-15 USD 0.9 CHF", "P 2026-03-10 USD 0.88 CHF", "commodity USD"]);

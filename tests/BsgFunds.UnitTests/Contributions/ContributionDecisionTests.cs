@@ -1,16 +1,21 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.ReferenceData;
+using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
 using Xunit;
-using static BsgFunds.UnitTests.Contributions.Given;
+using static BsgFunds.UnitTests.Contributions.ContributionHistory;
 
 namespace BsgFunds.UnitTests.Contributions;
 
 public class ContributionDecisionTests
 {
+    private static Decision<ContributionPledged> Pledge(Donor? donor, FundingSource source, decimal amount, Earmark earmark) =>
+        ContributionDecisions.Pledge(ContributionId, donor, source, Money.Of(amount, "USD"), new DateOnly(2026, 1, 5), earmark, null,
+            ClosedYears.None, Officer);
+
     private static Decision<ContributionReceived> Receipt(Contribution c, decimal amount, string currency, string bankReference) =>
         ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03",
             (currency, 0.9m)), [], ClosedYears.None, Officer);
@@ -29,21 +34,16 @@ public class ContributionDecisionTests
     [InlineData(FundingSource.OtherVoluntary, DonorType.Other, null, null)]
     public void the_funding_source_must_fit_the_donor(FundingSource source, DonorType type, string? country, string? code)
     {
-        var decision = ContributionDecisions.Pledge(ContributionId, Donor(type, country), source, Money.Of(1000m, "USD"), new DateOnly(2026, 1, 5),
-            Earmark.Pooled, null, ClosedYears.None, Officer);
-        decision.Refusal?.Code.Should().Be(code);
-        if (code is null) decision.Events.Should().ContainSingle().Which.Source.Should().Be(source);
+        var pledge = Deciders.Contribution.Given().When(_ => Pledge(Donor(type, country), source, 1000m, Earmark.Pooled));
+        if (code is null) pledge.Then(events => events.Should().ContainSingle().Which.Source.Should().Be(source));
+        else pledge.ThenRefused(code);
     }
 
     [Fact]
     public void a_pledge_needs_a_registered_donor_and_a_positive_amount()
     {
-        ContributionDecisions.Pledge(ContributionId, null, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled,
-            null, ClosedYears.None, Officer)
-            .Refusal!.Code.Should().Be("donor-not-found");
-        ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(0m, "USD"), new DateOnly(2026, 1, 5),
-            Earmark.Pooled, null, ClosedYears.None, Officer)
-            .Refusal!.Code.Should().Be("amount-not-positive");
+        Deciders.Contribution.Given().When(_ => Pledge(null, FundingSource.Partnership, 1m, Earmark.Pooled)).ThenRefused("donor-not-found");
+        Deciders.Contribution.Given().When(_ => Pledge(Donor(), FundingSource.Partnership, 0m, Earmark.Pooled)).ThenRefused("amount-not-positive");
     }
 
     public static TheoryData<Earmark, bool> Earmarks => new()
@@ -65,22 +65,23 @@ public class ContributionDecisionTests
     [MemberData(nameof(Earmarks))]
     public void an_earmark_says_what_its_category_needs(Earmark earmark, bool valid)
     {
-        var decision = ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1,
-            5), earmark, null, ClosedYears.None, Officer);
-        decision.IsRefused.Should().Be(!valid);
-        if (!valid) decision.Refusal!.Code.Should().Be("earmark-invalid");
+        var pledge = Deciders.Contribution.Given().When(_ => Pledge(Donor(), FundingSource.Partnership, 1m, earmark));
+        if (valid) pledge.Then(events => events.Should().ContainSingle());
+        else pledge.ThenRefused("earmark-invalid");
     }
 
     [Fact]
-    public void an_agreement_values_the_receivable_at_the_signing_month_rate()
-    {
-        var agreed = Agreed("USD", 100_000m, 0.9123m);
-        agreed.Agreement!.AmountChf.Should().Be(91_230.00m);
-        agreed.Agreement.RateMonth.Should().Be("2026-01");
-        agreed.ReceivableChf.Should().Be(91_230.00m);
-        agreed.Status.Should().Be(ContributionStatus.Agreed);
-        agreed.AvailableChf.Should().Be(0m, "an agreement is not cash");
-    }
+    public void an_agreement_values_the_receivable_at_the_signing_month_rate() =>
+        Deciders.Contribution.Given(Pledged("USD", 100_000m))
+            .When(c => Sign(c, 0.9123m))
+            .ThenState(agreed =>
+            {
+                agreed.Agreement!.AmountChf.Should().Be(91_230.00m);
+                agreed.Agreement.RateMonth.Should().Be("2026-01");
+                agreed.ReceivableChf.Should().Be(91_230.00m);
+                agreed.Status.Should().Be(ContributionStatus.Agreed);
+                agreed.AvailableChf.Should().Be(0m, "an agreement is not cash");
+            });
 
     public static TheoryData<string, decimal[], decimal, string?, string> AgreementCases => new()
     {
@@ -98,20 +99,22 @@ public class ContributionDecisionTests
     public void a_bad_agreement_is_refused(string currency, decimal[] instalments, decimal psc, string? rateCurrency, string code)
     {
         var rates = rateCurrency is null ? null : Rates("2026-01", (rateCurrency, 0.9m));
-        ContributionDecisions.SignAgreement(Pledged(currency), "AGR", new DateOnly(2026, 1, 15), Money.Of(100_000m, currency), psc,
-                instalments.Select((a, i) => new Instalment(new DateOnly(2026, 3, 1).AddMonths(i), Money.Of(a, currency))).ToList(), null, [],
-                    rates, ClosedYears.None, Officer)
-            .Refusal!.Code.Should().Be(code);
+        var schedule = instalments.Select((a, i) => new Instalment(new DateOnly(2026, 3, 1).AddMonths(i), Money.Of(a, currency))).ToList();
+        Deciders.Contribution.Given(Pledged(currency))
+            .When(c => ContributionDecisions.SignAgreement(c, "AGR", new DateOnly(2026, 1, 15), Money.Of(100_000m, currency), psc, schedule, null,
+                [], rates, ClosedYears.None, Officer))
+            .ThenRefused(code);
     }
 
     [Fact]
     public void an_agreement_in_chf_needs_no_rate_and_a_second_agreement_is_a_conflict()
     {
-        var agreed = Agreed("CHF", 50_000m);
-        agreed.Agreement!.AmountChf.Should().Be(50_000m);
-        ContributionDecisions.SignAgreement(agreed, "AGR-2", new DateOnly(2026, 2, 1), Money.Of(1m, "CHF"), 7m,
-                [new Instalment(new DateOnly(2026, 3, 1), Money.Of(1m, "CHF"))], null, [], null, ClosedYears.None, Officer)
-            .Refusal.Should().BeEquivalentTo(new { Kind = RefusalKind.Conflict, Code = "agreement-already-signed" });
+        Deciders.Contribution.Given(Pledged("CHF", 50_000m)).When(c => Sign(c))
+            .ThenState(agreed => agreed.Agreement!.AmountChf.Should().Be(50_000m));
+        Deciders.Contribution.Given(Agreed("CHF", 50_000m))
+            .When(c => ContributionDecisions.SignAgreement(c, "AGR-2", new DateOnly(2026, 2, 1), Money.Of(1m, "CHF"), 7m,
+                [new Instalment(new DateOnly(2026, 3, 1), Money.Of(1m, "CHF"))], null, [], null, ClosedYears.None, Officer))
+            .ThenRefused("agreement-already-signed").Kind.Should().Be(RefusalKind.Conflict);
     }
 
     [Theory]
@@ -122,159 +125,183 @@ public class ContributionDecisionTests
     [InlineData(33_333.33, 0.8765, 29_216.66, 30_000.00, -783.34, 2_045.17)]
     [InlineData(100_000, 0.91, 91_000.00, 90_000.00, 1_000.00, 6_370.00)]
     public void a_receipt_is_valued_at_its_month_rate_and_relieves_the_receivable_at_the_agreement_rate(
-        double amount, double rate, double chf, double relief, double difference, double psc)
-    {
-        var state = Received(Agreed(), (decimal)amount, (decimal)rate);
-        state.ReceivedChf.Should().Be((decimal)chf);
-        state.ReceivableReliefChf.Should().Be((decimal)relief);
-        state.ExchangeDifferenceChf.Should().Be((decimal)difference);
-        state.PscChf.Should().Be((decimal)psc);
-        state.AvailableChf.Should().Be((decimal)chf - (decimal)psc);
-    }
+        double amount, double rate, double chf, double relief, double difference, double psc) =>
+        Deciders.Contribution.Given(Agreed())
+            .When(c => Receive(c, (decimal)amount, (decimal)rate))
+            .ThenState(state =>
+            {
+                state.ReceivedChf.Should().Be((decimal)chf);
+                state.ReceivableReliefChf.Should().Be((decimal)relief);
+                state.ExchangeDifferenceChf.Should().Be((decimal)difference);
+                state.PscChf.Should().Be((decimal)psc);
+                state.AvailableChf.Should().Be((decimal)chf - (decimal)psc);
+            });
 
     [Fact]
-    public void the_receipt_that_clears_the_receivable_relieves_exactly_what_remains()
-    {
+    public void the_receipt_that_clears_the_receivable_relieves_exactly_what_remains() =>
         // 3 x 33 333.33 + 0.01 at 0.9: reliefs of 30 000.00 each would overshoot by rounding; the last one takes the rest.
-        var state = Agreed("USD", 100_000m, 0.9m);
-        state = Received(state, 33_333.33m, 0.9m, "A");
-        state = Received(state, 33_333.33m, 0.9m, "B");
-        state = Received(state, 33_333.34m, 0.9m, "C");
-        state.ReceivableOriginal.Should().Be(0m);
-        state.ReceivableChf.Should().Be(0m);
-        state.Status.Should().Be(ContributionStatus.Received);
-    }
+        Deciders.Contribution.Given(Agreed("USD", 100_000m, 0.9m).Received(33_333.33m, 0.9m, "A").Received(33_333.33m, 0.9m, "B"))
+            .When(c => Receive(c, 33_333.34m, 0.9m, "C"))
+            .ThenState(state =>
+            {
+                state.ReceivableOriginal.Should().Be(0m);
+                state.ReceivableChf.Should().Be(0m);
+                state.Status.Should().Be(ContributionStatus.Received);
+            });
 
-    public static TheoryData<Func<Contribution>, Func<Contribution, Decision<ContributionReceived>>, string> ReceiptRefusals => new()
+    public static TheoryData<Func<object[]>, Func<Contribution, Decision<ContributionReceived>>, string> ReceiptRefusals => new()
     {
         { () => Pledged(), c => Receipt(c, 1m, "USD", "B"), "agreement-not-signed" },
         // The endpoint reads the earlier receipts with the reference from the events: one that stands (sequence 5) refuses it.
-        { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10),
+        { () => Agreed().Received(1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10),
             "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], ClosedYears.None, Officer), "bank-reference-already-recorded" },
         { () => Agreed(), c => Receipt(c, 1m, "EUR", "B"), "receipt-currency-must-match-agreement" },
         { () => Agreed(), c => Receipt(c, 100_000.01m, "USD", "B"), "receipt-exceeds-receivable" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [],ClosedYears.None, 
-            Officer), "exchange-rate-missing" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [],ClosedYears.None, 
-            Officer), "rate-override-needs-reason" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [],
+            ClosedYears.None, Officer), "exchange-rate-missing" },
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [],
+            ClosedYears.None, Officer), "rate-override-needs-reason" },
         { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null,
             [], ClosedYears.None, Officer), "exchange-rate-not-positive" },
     };
 
     [Theory]
     [MemberData(nameof(ReceiptRefusals))]
-    public void a_receipt_is_refused_when_a_rule_says_no(Func<Contribution> given, Func<Contribution, Decision<ContributionReceived>> when,
-        string code)
-    {
-        var decision = when(given());
-        decision.Refusal!.Code.Should().Be(code);
-        decision.Events.Should().BeEmpty();
-    }
+    public void a_receipt_is_refused_when_a_rule_says_no(Func<object[]> given, Func<Contribution, Decision<ContributionReceived>> when,
+        string code) =>
+        Deciders.Contribution.Given(given()).When(when).ThenRefused(code);
 
     [Fact]
-    public void a_rate_override_with_a_reason_is_used_and_recorded()
-    {
-        var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m,
-            "bank's rate on the day", null, [], ClosedYears.None, Officer);
-        decision.Events.Single().Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override",
-            RateOverrideReason = "bank's rate on the day", AmountChf = 950m });
-    }
+    public void a_rate_override_with_a_reason_is_used_and_recorded() =>
+        Deciders.Contribution.Given(Agreed())
+            .When(c => ContributionDecisions.RecordReceipt(c, Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m,
+                "bank's rate on the day", null, [], ClosedYears.None, Officer))
+            .Then(events => events.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override",
+                RateOverrideReason = "bank's rate on the day", AmountChf = 950m }));
 
     [Fact]
     public void conditional_revenue_is_deferred_and_released_condition_by_condition()
     {
-        var state = Agreed("EUR", 10_000m, 0.9333m, 7m, "Steering committee formed", "Work plan approved", "Report filed");
-        state.DeferredRevenueChf.Should().Be(9_333.00m);
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 2, new DateOnly(2026, 4, 1), "minutes", ClosedYears.None, Officer));
-        state.SatisfiedConditions.Single().RevenueReleasedChf.Should().Be(3_111.00m);
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 1, new DateOnly(2026, 5, 1), "minutes", ClosedYears.None, Officer));
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "report", ClosedYears.None, Officer));
-        state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(3_111.00m, 3_111.00m, 3_111.00m);
-        state.DeferredRevenueChf.Should().Be(0m);
+        var agreed = Agreed("EUR", 10_000m, 0.9333m, 7m, "Steering committee formed", "Work plan approved", "Report filed");
+        State(agreed).DeferredRevenueChf.Should().Be(9_333.00m);
+        Deciders.Contribution.Given(agreed)
+            .When(c => ContributionDecisions.SatisfyCondition(c, 2, new DateOnly(2026, 4, 1), "minutes", ClosedYears.None, Officer))
+            .ThenState(state => state.SatisfiedConditions.Single().RevenueReleasedChf.Should().Be(3_111.00m));
 
-        ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "again",ClosedYears.None, 
-            Officer).Refusal!.Code.Should().Be("condition-already-satisfied");
-        ContributionDecisions.SatisfyCondition(state, 4, new DateOnly(2026, 6, 1), "x", ClosedYears.None, Officer).Refusal!.Code.Should().Be("condition-not-found");
-        ContributionDecisions.SatisfyCondition(Pledged(), 1, new DateOnly(2026, 6, 1), "x",ClosedYears.None, 
-            Officer).Refusal!.Code.Should().Be("agreement-not-signed");
+        var twoMet = agreed.Satisfied(2, new DateOnly(2026, 4, 1), "minutes").Satisfied(1, new DateOnly(2026, 5, 1), "minutes");
+        Deciders.Contribution.Given(twoMet)
+            .When(c => ContributionDecisions.SatisfyCondition(c, 3, new DateOnly(2026, 6, 1), "report", ClosedYears.None, Officer))
+            .ThenState(state =>
+            {
+                state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(3_111.00m, 3_111.00m, 3_111.00m);
+                state.DeferredRevenueChf.Should().Be(0m);
+            });
+
+        var allMet = twoMet.Satisfied(3, new DateOnly(2026, 6, 1), "report");
+        Deciders.Contribution.Given(allMet)
+            .When(c => ContributionDecisions.SatisfyCondition(c, 3, new DateOnly(2026, 6, 1), "again", ClosedYears.None, Officer))
+            .ThenRefused("condition-already-satisfied");
+        Deciders.Contribution.Given(allMet)
+            .When(c => ContributionDecisions.SatisfyCondition(c, 4, new DateOnly(2026, 6, 1), "x", ClosedYears.None, Officer))
+            .ThenRefused("condition-not-found");
+        Deciders.Contribution.Given(Pledged())
+            .When(c => ContributionDecisions.SatisfyCondition(c, 1, new DateOnly(2026, 6, 1), "x", ClosedYears.None, Officer))
+            .ThenRefused("agreement-not-signed");
     }
 
     [Fact]
-    public void the_last_condition_releases_the_rounding_remainder()
-    {
-        var state = Agreed("CHF", 100m, 1m, 7m, "a", "b", "c");
-        foreach (var n in new[] { 1, 2, 3 }) state = Then(state, ContributionDecisions.SatisfyCondition(state, n, new DateOnly(2026, 4, 1), "e",ClosedYears.None, 
-            Officer));
-        state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(33.33m, 33.33m, 33.34m);
-    }
+    public void the_last_condition_releases_the_rounding_remainder() =>
+        Deciders.Contribution.Given(Agreed("CHF", 100m, 1m, 7m, "a", "b", "c")
+                .Satisfied(1, new DateOnly(2026, 4, 1), "e").Satisfied(2, new DateOnly(2026, 4, 1), "e"))
+            .When(c => ContributionDecisions.SatisfyCondition(c, 3, new DateOnly(2026, 4, 1), "e", ClosedYears.None, Officer))
+            .ThenState(state => state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(33.33m, 33.33m, 33.34m));
 
     [Fact]
     public void a_write_off_reduces_the_receivable_at_the_agreement_rate_and_deferred_revenue_first()
     {
-        var state = Agreed("USD", 100_000m, 0.9m, 7m, "condition");
-        state = Then(state, ContributionDecisions.WriteOff(state, Money.Of(10_000m, "USD"), "donor budget cut", ClosedYears.None, Officer));
-        state.WrittenOffChf.Should().Be(9_000m);
-        state.DeferredWrittenOffChf.Should().Be(9_000m);
-        state.DeferredRevenueChf.Should().Be(81_000m);
-        state.ReceivableOriginal.Should().Be(90_000m);
+        var agreed = Deciders.Contribution.Given(Agreed("USD", 100_000m, 0.9m, 7m, "condition"));
+        agreed.When(c => ContributionDecisions.WriteOff(c, Money.Of(10_000m, "USD"), "donor budget cut", ClosedYears.None, Officer))
+            .ThenState(state =>
+            {
+                state.WrittenOffChf.Should().Be(9_000m);
+                state.DeferredWrittenOffChf.Should().Be(9_000m);
+                state.DeferredRevenueChf.Should().Be(81_000m);
+                state.ReceivableOriginal.Should().Be(90_000m);
+            });
 
-        ContributionDecisions.WriteOff(state, Money.Of(90_000.01m, "USD"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("write-off-exceeds-receivable");
-        ContributionDecisions.WriteOff(state, Money.Of(1m, "EUR"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("write-off-currency-must-match-agreement");
-        ContributionDecisions.WriteOff(Pledged(), Money.Of(1m, "USD"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("agreement-not-signed");
+        var writtenOff = agreed.And(c => ContributionDecisions.WriteOff(c, Money.Of(10_000m, "USD"), "donor budget cut", ClosedYears.None, Officer));
+        writtenOff.When(c => ContributionDecisions.WriteOff(c, Money.Of(90_000.01m, "USD"), "r", ClosedYears.None, Officer))
+            .ThenRefused("write-off-exceeds-receivable");
+        writtenOff.When(c => ContributionDecisions.WriteOff(c, Money.Of(1m, "EUR"), "r", ClosedYears.None, Officer))
+            .ThenRefused("write-off-currency-must-match-agreement");
+        Deciders.Contribution.Given(Pledged()).When(c => ContributionDecisions.WriteOff(c, Money.Of(1m, "USD"), "r", ClosedYears.None, Officer))
+            .ThenRefused("agreement-not-signed");
     }
 
     [Fact]
     public void a_refund_is_never_more_than_is_unspent_and_a_fully_used_contribution_is_closed()
     {
-        var state = Received(Agreed("CHF", 1_000m, 1m), 1_000m, 1m);
-        state.AvailableChf.Should().Be(930m);
-        ContributionDecisions.Refund(state, 930.01m, "r", "consent", ClosedYears.None, Officer).Refusal!.Code.Should().Be("refund-exceeds-unspent");
-        ContributionDecisions.Refund(state, 0.001m, "r", "consent", ClosedYears.None, Officer).Refusal!.Code.Should().Be("amount-too-precise");
-        state = Then(state, ContributionDecisions.Refund(state, 930m, "project cancelled", "LTR-7", ClosedYears.None, Officer));
-        state.AvailableChf.Should().Be(0m);
-        state.Status.Should().Be(ContributionStatus.Closed);
+        var received = Deciders.Contribution.Given(Agreed("CHF", 1_000m, 1m).Received(1_000m, 1m));
+        received.State!.AvailableChf.Should().Be(930m);
+        received.When(c => ContributionDecisions.Refund(c, 930.01m, "r", "consent", ClosedYears.None, Officer)).ThenRefused("refund-exceeds-unspent");
+        received.When(c => ContributionDecisions.Refund(c, 0.001m, "r", "consent", ClosedYears.None, Officer)).ThenRefused("amount-too-precise");
+        received.When(c => ContributionDecisions.Refund(c, 930m, "project cancelled", "LTR-7", ClosedYears.None, Officer))
+            .ThenState(state =>
+            {
+                state.AvailableChf.Should().Be(0m);
+                state.Status.Should().Be(ContributionStatus.Closed);
+            });
     }
 
     [Fact]
     public void a_contribution_stored_before_receipt_days_existed_counts_from_empty_instead_of_failing()
     {
-        var stored = Agreed() with { ReceiptDays = null! };
-        var receipt = ContributionDecisions.RecordReceipt(stored, Money.Of(1_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.9m)), [], ClosedYears.None, Officer).Events.Single();
+        var stored = State(Agreed()) with { ReceiptDays = null! };
         stored.OldestReceiptOn.Should().BeNull();
-        ContributionFold.Apply(stored, receipt).ReceiptDays.Should().Equal(new ReceiptDay(new DateOnly(2026, 3, 10), 1));
+        Deciders.Contribution.Given(stored)
+            .When(c => Receive(c, 1_000m, 0.9m, "B"))
+            .ThenState(state => state.ReceiptDays.Should().Equal(new ReceiptDay(new DateOnly(2026, 3, 10), 1)));
     }
 
     [Fact]
     public void a_reversed_receipt_undoes_its_figures_frees_its_bank_reference_and_is_reversed_once()
     {
         var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [], ClosedYears.None, Officer).Events.Single();
-        var received = ContributionFold.Apply(agreed, receipt);
+        var received = agreed.Received(60_000m, 0.88m, "BNK-1");
+        var receipt = received.OfType<ContributionReceived>().Single();
+        Deciders.Contribution.Given(received)
+            .When(c => ContributionDecisions.Reverse(c, 8, ContributionId, receipt, "keyed twice", ClosedYears.None, Officer))
+            .ThenState(reversed =>
+            {
+                reversed.Should().BeEquivalentTo(State(agreed), o => o.Excluding(c => c.ReversedSequences));
+                reversed.ReversedSequences.Should().Equal(8);
+            });
 
-        var reversed = Then(received, ContributionDecisions.Reverse(received, 8, ContributionId, receipt, "keyed twice", ClosedYears.None, Officer));
-        reversed.Should().BeEquivalentTo(agreed, o => o.Excluding(c => c.ReversedSequences));
-        reversed.ReversedSequences.Should().Equal(8);
-
-        ContributionDecisions.Reverse(reversed, 8, ContributionId, receipt, "again", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-already-reversed");
-        Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [8], ClosedYears.None, Officer))
-            .ReceivedChf.Should().Be(52_800m);
+        var reversed = Deciders.Contribution.Given(received)
+            .And(c => ContributionDecisions.Reverse(c, 8, ContributionId, receipt, "keyed twice", ClosedYears.None, Officer));
+        reversed.When(c => ContributionDecisions.Reverse(c, 8, ContributionId, receipt, "again", ClosedYears.None, Officer))
+            .ThenRefused("event-already-reversed");
+        reversed.When(c => ContributionDecisions.RecordReceipt(c, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
+                Rates("2026-03", ("USD", 0.88m)), [8], ClosedYears.None, Officer))
+            .ThenState(state => state.ReceivedChf.Should().Be(52_800m));
     }
 
     [Fact]
     public void a_reversal_is_refused_for_other_contributions_events_non_money_events_and_spent_cash()
     {
-        var state = Received(Agreed("CHF", 1_000m, 1m), 1_000m, 1m);
+        var received = Deciders.Contribution.Given(Agreed("CHF", 1_000m, 1m).Received(1_000m, 1m));
         var receipt = new ContributionReceived(ContributionId, DonorId, Money.Chf(1_000m), new DateOnly(2026, 3, 10), "BNK-1", 1m, "CHF", "2026-03",
             null, 1_000m, 1_000m, 0m, 7m, 70m, Earmark.Pooled, "fo-1", Now);
 
-        ContributionDecisions.Reverse(state, 5, Guid.NewGuid(), receipt, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
-        ContributionDecisions.Reverse(state, 5, null, null, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
-        ContributionDecisions.Reverse(state, 2, ContributionId, state.Agreement!, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-reversible");
+        received.When(c => ContributionDecisions.Reverse(c, 5, Guid.NewGuid(), receipt, "r", ClosedYears.None, Officer))
+            .ThenRefused("event-not-in-contribution");
+        received.When(c => ContributionDecisions.Reverse(c, 5, null, null, "r", ClosedYears.None, Officer))
+            .ThenRefused("event-not-in-contribution");
+        received.When(c => ContributionDecisions.Reverse(c, 2, ContributionId, c.Agreement!, "r", ClosedYears.None, Officer))
+            .ThenRefused("event-not-reversible");
 
-        state = Then(state, ContributionDecisions.Refund(state, 500m, "r", "consent", ClosedYears.None, Officer));
-        ContributionDecisions.Reverse(state, 5, ContributionId, receipt, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("reversal-exceeds-unspent");
+        received.And(c => ContributionDecisions.Refund(c, 500m, "r", "consent", ClosedYears.None, Officer))
+            .When(c => ContributionDecisions.Reverse(c, 5, ContributionId, receipt, "r", ClosedYears.None, Officer))
+            .ThenRefused("reversal-exceeds-unspent");
     }
 }

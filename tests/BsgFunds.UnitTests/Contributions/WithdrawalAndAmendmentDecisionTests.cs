@@ -1,9 +1,10 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
+using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
 using Xunit;
-using static BsgFunds.UnitTests.Contributions.Given;
+using static BsgFunds.UnitTests.Contributions.ContributionHistory;
 
 namespace BsgFunds.UnitTests.Contributions;
 
@@ -16,78 +17,92 @@ public class WithdrawalAndAmendmentDecisionTests
     [Fact]
     public void a_pledge_not_yet_signed_is_withdrawn_and_then_counts_as_withdrawn()
     {
-        var state = Then(Pledged(), ContributionDecisions.Withdraw(Pledged(), new DateOnly(2026, 2, 1), "board said no", ClosedYears.None, Officer));
-        state.Status.Should().Be(ContributionStatus.Withdrawn);
-        ContributionDecisions.Withdraw(state, new DateOnly(2026, 2, 2), "again", ClosedYears.None, Officer).Refusal!.Code.Should().Be("pledge-withdrawn");
+        var pledged = Deciders.Contribution.Given(Pledged());
+        pledged.When(c => ContributionDecisions.Withdraw(c, new DateOnly(2026, 2, 1), "board said no", ClosedYears.None, Officer))
+            .ThenState(state => state.Status.Should().Be(ContributionStatus.Withdrawn));
+        pledged.And(c => ContributionDecisions.Withdraw(c, new DateOnly(2026, 2, 1), "board said no", ClosedYears.None, Officer))
+            .When(c => ContributionDecisions.Withdraw(c, new DateOnly(2026, 2, 2), "again", ClosedYears.None, Officer))
+            .ThenRefused("pledge-withdrawn");
     }
 
     [Fact]
     public void a_signed_agreement_is_not_withdrawn() =>
-        ContributionDecisions.Withdraw(Agreed(), new DateOnly(2026, 2, 1), "no", ClosedYears.None, Officer).Refusal!.Code.Should().Be("pledge-already-signed");
+        Deciders.Contribution.Given(Agreed())
+            .When(c => ContributionDecisions.Withdraw(c, new DateOnly(2026, 2, 1), "no", ClosedYears.None, Officer))
+            .ThenRefused("pledge-already-signed");
 
     [Fact]
-    public void a_top_up_is_valued_at_the_carrying_rate_and_goes_to_net_assets_when_unconditional()
-    {
-        var amended = Amend(Agreed(rate: 0.9m), 150_000m).Events.Single();
-        amended.ChangeChf.Should().Be(45_000m);
-        amended.AmountChf.Should().Be(135_000m);
-        amended.ToNetAssetsChf.Should().Be(45_000m);
-        amended.ToDeferredRevenueChf.Should().Be(0m);
-        Postings.For(amended).Sum(p => p.AmountChf).Should().Be(0m);
-    }
+    public void a_top_up_is_valued_at_the_carrying_rate_and_goes_to_net_assets_when_unconditional() =>
+        Deciders.Contribution.Given(Agreed(rate: 0.9m))
+            .When(c => Amend(c, 150_000m))
+            .Then(events =>
+            {
+                var amended = events.Should().ContainSingle().Subject;
+                amended.ChangeChf.Should().Be(45_000m);
+                amended.AmountChf.Should().Be(135_000m);
+                amended.ToNetAssetsChf.Should().Be(45_000m);
+                amended.ToDeferredRevenueChf.Should().Be(0m);
+                Postings.For(amended).Sum(p => p.AmountChf).Should().Be(0m);
+            });
 
     [Fact]
     public void a_reduction_of_a_conditional_agreement_takes_from_deferred_revenue_first()
     {
-        var agreed = Agreed(rate: 1m, conditions: ["report", "audit"]);
-        var half = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", ClosedYears.None, Officer));
-        half.DeferredRevenueChf.Should().Be(50_000m);
+        var half = Deciders.Contribution.Given(Agreed(rate: 1m, conditions: ["report", "audit"])
+            .Satisfied(1, new DateOnly(2026, 2, 1), "report sent"));
+        half.State!.DeferredRevenueChf.Should().Be(50_000m);
 
-        var cut = Amend(half, 30_000m).Events.Single();
-        cut.ChangeChf.Should().Be(-70_000m);
-        cut.ToDeferredRevenueChf.Should().Be(-50_000m);
-        cut.ToNetAssetsChf.Should().Be(-20_000m);
-        Then(half, Amend(half, 30_000m)).DeferredRevenueChf.Should().Be(0m);
+        half.When(c => Amend(c, 30_000m))
+            .Then(events =>
+            {
+                var cut = events.Should().ContainSingle().Subject;
+                cut.ChangeChf.Should().Be(-70_000m);
+                cut.ToDeferredRevenueChf.Should().Be(-50_000m);
+                cut.ToNetAssetsChf.Should().Be(-20_000m);
+            })
+            .ThenState(state => state.DeferredRevenueChf.Should().Be(0m));
     }
 
     [Fact]
-    public void a_top_up_after_every_condition_is_met_is_revenue_at_once()
-    {
-        var agreed = Agreed(rate: 1m, conditions: ["report"]);
-        var met = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", ClosedYears.None, Officer));
-        var topUp = Amend(met, 150_000m).Events.Single();
-        topUp.ToDeferredRevenueChf.Should().Be(0m);
-        topUp.ToNetAssetsChf.Should().Be(50_000m);
-        Then(met, Amend(met, 150_000m)).DeferredRevenueChf.Should().Be(0m);
-    }
+    public void a_top_up_after_every_condition_is_met_is_revenue_at_once() =>
+        Deciders.Contribution.Given(Agreed(rate: 1m, conditions: ["report"]).Satisfied(1, new DateOnly(2026, 2, 1), "report sent"))
+            .When(c => Amend(c, 150_000m))
+            .Then(events =>
+            {
+                var topUp = events.Should().ContainSingle().Subject;
+                topUp.ToDeferredRevenueChf.Should().Be(0m);
+                topUp.ToNetAssetsChf.Should().Be(50_000m);
+            })
+            .ThenState(state => state.DeferredRevenueChf.Should().Be(0m));
 
     [Fact]
-    public void amended_down_to_what_was_received_the_receivable_is_cleared_to_the_centime()
-    {
-        var agreed = Agreed(amount: 100m, rate: 0.915m);
-        var twice = Received(Received(agreed, 33.33m, 0.915m, "B1"), 33.33m, 0.915m, "B2");
-        var amended = Then(twice, Amend(twice, 66.66m));
-        amended.ReceivableOriginal.Should().Be(0m);
-        amended.ReceivableChf.Should().Be(0m);
-        Postings.For(Amend(twice, 66.66m).Events.Single()).Sum(p => p.AmountChf).Should().Be(0m);
-    }
+    public void amended_down_to_what_was_received_the_receivable_is_cleared_to_the_centime() =>
+        Deciders.Contribution.Given(Agreed(amount: 100m, rate: 0.915m).Received(33.33m, 0.915m, "B1").Received(33.33m, 0.915m, "B2"))
+            .When(c => Amend(c, 66.66m))
+            .ThenState(amended =>
+            {
+                amended.ReceivableOriginal.Should().Be(0m);
+                amended.ReceivableChf.Should().Be(0m);
+            })
+            .Then(events => Postings.For(events.Single()).Sum(p => p.AmountChf).Should().Be(0m));
 
     [Fact]
     public void an_amendment_never_goes_below_what_was_received_nor_changes_currency()
     {
-        var received = Received(Agreed(), 60_000m, 0.9m);
-        Amend(received, 59_999m).Refusal!.Code.Should().Be("amendment-below-received");
-        Amend(received, 60_000m).IsRefused.Should().BeFalse();
-        Amend(received, 60_000m, "EUR").Refusal!.Code.Should().Be("amendment-currency-must-match-agreement");
-        Amend(received, 70_000m, on: new DateOnly(2026, 1, 1)).Refusal!.Code.Should().Be("amendment-before-agreement");
+        var received = Deciders.Contribution.Given(Agreed().Received(60_000m, 0.9m));
+        received.When(c => Amend(c, 59_999m)).ThenRefused("amendment-below-received");
+        received.When(c => Amend(c, 60_000m)).Then(events => events.Should().ContainSingle());
+        received.When(c => Amend(c, 60_000m, "EUR")).ThenRefused("amendment-currency-must-match-agreement");
+        received.When(c => Amend(c, 70_000m, on: new DateOnly(2026, 1, 1))).ThenRefused("amendment-before-agreement");
     }
 
     [Fact]
-    public void an_amended_agreement_is_received_in_full_against_its_new_total()
-    {
-        var amended = Then(Agreed(rate: 0.9m), Amend(Agreed(rate: 0.9m), 120_000m));
-        var paid = Received(amended, 120_000m, 0.9m);
-        paid.ReceivableOriginal.Should().Be(0m);
-        paid.ReceivableChf.Should().Be(0m);
-    }
+    public void an_amended_agreement_is_received_in_full_against_its_new_total() =>
+        Deciders.Contribution.Given(Agreed(rate: 0.9m)).And(c => Amend(c, 120_000m))
+            .When(c => Receive(c, 120_000m, 0.9m))
+            .ThenState(paid =>
+            {
+                paid.ReceivableOriginal.Should().Be(0m);
+                paid.ReceivableChf.Should().Be(0m);
+            });
 }

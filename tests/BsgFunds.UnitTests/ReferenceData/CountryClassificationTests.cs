@@ -1,5 +1,6 @@
 using BsgFunds.Domain;
 using BsgFunds.Domain.ReferenceData;
+using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
 using Xunit;
 
@@ -44,39 +45,41 @@ public class CountryClassificationTests
     }
 
     [Fact]
-    public void a_recorded_period_replaces_the_overlapping_period_of_its_group()
-    {
-        var change = CountryClassificationDecision.Record("SB", CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13),
-            "GA resolution", "fo1", Now).Events.Single();
-        var solomon = Shipped("SB").With([change]);
-
-        solomon.Memberships.Where(m => m.Group == CountryGroup.LDC).Should().ContainSingle()
-            .Which.Should().Be(new Membership(CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13)));
-        solomon.IsMemberOn(CountryGroup.LDC, new DateOnly(2027, 12, 13)).Should().BeFalse();
-        solomon.IsMemberOn(CountryGroup.SIDS, new DateOnly(2027, 12, 13)).Should().BeTrue("other groups are untouched");
-    }
-
-    [Fact]
-    public void a_period_that_does_not_overlap_is_added_beside_the_old_one()
-    {
-        var rejoin = CountryClassificationDecision.Record("BT", CountryGroup.LDC, new DateOnly(2030, 1, 1), null, null, "fo1", Now).Events.Single();
-        var bhutan = Shipped("BT").With([rejoin]);
-        bhutan.Memberships.Count(m => m.Group == CountryGroup.LDC).Should().Be(2);
-        bhutan.IsMemberOn(CountryGroup.LDC, new DateOnly(2025, 1, 1)).Should().BeFalse();
-        bhutan.IsMemberOn(CountryGroup.LDC, new DateOnly(2031, 1, 1)).Should().BeTrue();
-    }
+    public void a_recorded_period_replaces_the_overlapping_period_of_its_group() =>
+        Deciders.Country.Given(Shipped("SB"))
+            .When(_ => CountryClassificationDecision.Record("SB", CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13),
+                "GA resolution", "fo1", Now))
+            .Then(events => events.Should().ContainSingle())
+            .ThenState(solomon =>
+            {
+                solomon.Memberships.Where(m => m.Group == CountryGroup.LDC).Should().ContainSingle()
+                    .Which.Should().Be(new Membership(CountryGroup.LDC, new DateOnly(1991, 1, 1), new DateOnly(2027, 12, 13)));
+                solomon.IsMemberOn(CountryGroup.LDC, new DateOnly(2027, 12, 13)).Should().BeFalse();
+                solomon.IsMemberOn(CountryGroup.SIDS, new DateOnly(2027, 12, 13)).Should().BeTrue("other groups are untouched");
+            });
 
     [Fact]
-    public void an_unknown_country_is_not_found()
-    {
-        CountryClassificationDecision.Record("ZZ", CountryGroup.LDC, new DateOnly(2020, 1, 1), null, null, "fo1", Now)
-            .Refusal.Should().BeEquivalentTo(new { Kind = RefusalKind.NotFound, Code = "country-not-found" });
-    }
+    public void a_period_that_does_not_overlap_is_added_beside_the_old_one() =>
+        Deciders.Country.Given(Shipped("BT"))
+            .When(_ => CountryClassificationDecision.Record("BT", CountryGroup.LDC, new DateOnly(2030, 1, 1), null, null, "fo1", Now))
+            .Then(events => events.Should().ContainSingle())
+            .ThenState(bhutan =>
+            {
+                bhutan.Memberships.Count(m => m.Group == CountryGroup.LDC).Should().Be(2);
+                bhutan.IsMemberOn(CountryGroup.LDC, new DateOnly(2025, 1, 1)).Should().BeFalse();
+                bhutan.IsMemberOn(CountryGroup.LDC, new DateOnly(2031, 1, 1)).Should().BeTrue();
+            });
 
     [Fact]
-    public void a_period_must_end_after_it_starts()
-    {
-        CountryClassificationDecision.Record("SN", CountryGroup.LDC, new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1), null, "fo1", Now)
-            .Refusal.Should().BeEquivalentTo(new { Kind = RefusalKind.Invalid, Code = "classification-period-invalid", Field = "to" });
-    }
+    public void an_unknown_country_is_not_found() =>
+        Deciders.Country.Given()
+            .When(_ => CountryClassificationDecision.Record("ZZ", CountryGroup.LDC, new DateOnly(2020, 1, 1), null, null, "fo1", Now))
+            .ThenRefused("country-not-found").Kind.Should().Be(RefusalKind.NotFound);
+
+    [Fact]
+    public void a_period_must_end_after_it_starts() =>
+        Deciders.Country.Given(Shipped("SN"))
+            .When(_ => CountryClassificationDecision.Record("SN", CountryGroup.LDC, new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1), null, "fo1",
+                Now))
+            .ThenRefused("classification-period-invalid").Should().BeEquivalentTo(new { Kind = RefusalKind.Invalid, Field = "to" });
 }

@@ -1,8 +1,9 @@
+using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Contributions;
+namespace BsgFunds.IntegrationTests.Donors;
 
 public class DonorTests(AppFixture app) : ApiTest(app)
 {

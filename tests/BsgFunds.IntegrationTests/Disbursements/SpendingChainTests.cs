@@ -1,10 +1,11 @@
 using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
+using BsgFunds.IntegrationTests.Spending;
 using FluentAssertions;
 using Marten.Events;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Spending;
+namespace BsgFunds.IntegrationTests.Disbursements;
 
 public class SpendingChainTests(AppFixture app) : ApiTest(app)
 {
@@ -41,7 +42,8 @@ public class SpendingChainTests(AppFixture app) : ApiTest(app)
         // Consultation for CHF 10 000, TSB only: the fellowship money does not fit, so it all comes from the pool.
         var consultation = await spending.RequestAllocation(po, 1, "AssistanceAndConsultation", 10_000m);
         var consultationApproved = await spending.Approve(tsb, consultation);
-        consultationApproved.Funding.Should().ContainSingle().Which.Should().Match<FundingAnswer>(f => f.ContributionId == pooled && f.CommittedChf == 10_000m);
+        consultationApproved.Funding.Should().ContainSingle()
+            .Which.Should().Match<FundingAnswer>(f => f.ContributionId == pooled && f.CommittedChf == 10_000m);
         (await fo.Contribution(earmarked)).AvailableChf.Should().Be(0m);
         (await fo.Contribution(pooled)).AvailableChf.Should().Be(9_500m);
 

@@ -4,7 +4,7 @@ using BsgFunds.IntegrationTests.Spending;
 using FluentAssertions;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Foundation;
+namespace BsgFunds.IntegrationTests.Lists;
 
 public class ListPagingTests(AppFixture app) : ApiTest(app)
 {

@@ -2,7 +2,7 @@ using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Spending;
+namespace BsgFunds.IntegrationTests.Budget;
 
 public class BudgetTests(AppFixture app) : ApiTest(app)
 {

@@ -1,9 +1,10 @@
 using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
+using BsgFunds.IntegrationTests.Spending;
 using FluentAssertions;
 using Xunit;
 
-namespace BsgFunds.IntegrationTests.Spending;
+namespace BsgFunds.IntegrationTests.Allocations;
 
 public class ApprovalTests(AppFixture app) : ApiTest(app)
 {

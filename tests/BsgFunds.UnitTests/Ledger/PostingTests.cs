@@ -1,11 +1,12 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
+using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
 using Xunit;
-using static BsgFunds.UnitTests.Contributions.Given;
+using static BsgFunds.UnitTests.Contributions.ContributionHistory;
 
-namespace BsgFunds.UnitTests.Contributions;
+namespace BsgFunds.UnitTests.Ledger;
 
 public class PostingTests
 {
@@ -13,23 +14,22 @@ public class PostingTests
         events.Select((e, i) => (e, i)).Aggregate(TrialBalance.Empty, (tb, x) => tb.Post(Postings.For(x.e), x.i + 1));
 
     [Fact]
-    public void a_receipt_with_an_exchange_loss_posts_balanced_lines()
-    {
-        var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [], ClosedYears.None, Officer).Events.Single();
-        var lines = Postings.For(receipt);
-
-        lines.Sum(l => l.AmountChf).Should().Be(0m);
-        lines.Should().BeEquivalentTo(new[]
-        {
-            new Posting(Accounts.Cash, 52_800m, Money.Of(60_000m, "USD")),
-            new Posting(Accounts.Receivable(DonorId), -54_000m, Money.Of(-60_000m, "USD")),
-            new Posting(Accounts.ExchangeLoss, 1_200m, Money.Chf(1_200m)),
-            new Posting(Accounts.NetAssetsUnrestricted, 3_696m, Money.Chf(3_696m)),
-            new Posting(Accounts.ProgrammeSupportCostIncome, -3_696m, Money.Chf(-3_696m)),
-        });
-    }
+    public void a_receipt_with_an_exchange_loss_posts_balanced_lines() =>
+        Deciders.Contribution.Given(Agreed())
+            .When(c => Receive(c, 60_000m, 0.88m, "B"))
+            .Then(events =>
+            {
+                var lines = Postings.For(events.Single());
+                lines.Sum(l => l.AmountChf).Should().Be(0m);
+                lines.Should().BeEquivalentTo(new[]
+                {
+                    new Posting(Accounts.Cash, 52_800m, Money.Of(60_000m, "USD")),
+                    new Posting(Accounts.Receivable(DonorId), -54_000m, Money.Of(-60_000m, "USD")),
+                    new Posting(Accounts.ExchangeLoss, 1_200m, Money.Chf(1_200m)),
+                    new Posting(Accounts.NetAssetsUnrestricted, 3_696m, Money.Chf(3_696m)),
+                    new Posting(Accounts.ProgrammeSupportCostIncome, -3_696m, Money.Chf(-3_696m)),
+                });
+            });
 
     [Fact]
     public void a_pledge_posts_nothing_and_an_agreement_posts_receivable_against_revenue_or_deferred_revenue()
@@ -38,7 +38,7 @@ public class PostingTests
             Earmark.Pooled, "fo", Now);
         Postings.For(pledge).Should().BeEmpty();
 
-        var conditional = Agreed("EUR", 1_000m, 0.95m, 7m, "condition").Agreement!;
+        var conditional = State(Agreed("EUR", 1_000m, 0.95m, 7m, "condition")).Agreement!;
         Postings.For(conditional).Should().BeEquivalentTo(new[]
         {
             new Posting(Accounts.Receivable(DonorId), 950m, Money.Of(1_000m, "EUR")),
@@ -49,11 +49,11 @@ public class PostingTests
     [Fact]
     public void a_reversal_posts_the_exact_negation_so_the_balances_return()
     {
-        var agreed = Agreed();
-        var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.93m)), [], ClosedYears.None, Officer).Events.Single();
-        var received = ContributionFold.Apply(agreed, receipt);
-        var reversal = ContributionDecisions.Reverse(received, 3, ContributionId, receipt, "r", ClosedYears.None, Officer).Events.Single();
+        var agreed = State(Agreed());
+        var received = Deciders.Contribution.Given(Agreed().Received(60_000m, 0.93m, "B"));
+        var receipt = received.Events.OfType<ContributionReceived>().Single();
+        var reversal = received.And(c => ContributionDecisions.Reverse(c, 3, ContributionId, receipt, "r", ClosedYears.None, Officer)).Events
+            .Skip(received.Events.Length).Should().ContainSingle().Subject;
 
         var before = Post(agreed.Agreement!);
         var after = Post(agreed.Agreement!, receipt, reversal);
