@@ -8,13 +8,6 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Exports;
 
-/// <summary>Who publishes the file, and the choices IATI leaves to the publisher (docs/iati.md).</summary>
-public sealed record IatiPublisher(string OrganisationRef, string OrganisationName, int GenderSignificance, string RegionVocabularyUri)
-{
-    public static readonly IatiPublisher Itu = new(
-        "XM-DAC-41303", "International Telecommunication Union (ITU)", 1, "https://www.itu.int/en/ITU-D/Regional-Presence/Pages/default.aspx");
-}
-
 /// <summary>
 /// The BSG fund as an IATI 2.03 activity file for one year, folded from the report book. The fund is the parent
 /// activity (hierarchy 1) and receives the money: incoming pledges (13), commitments (11) and funds (1). Each of the

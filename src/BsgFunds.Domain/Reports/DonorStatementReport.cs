@@ -1,41 +1,7 @@
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Reports;
-
-public sealed record StatementReceipt(long Sequence, DateOnly ValueDate, Money Amount, decimal RateToChf, decimal AmountChf, decimal PscChf,
-    decimal ExchangeDifferenceChf, string? BankReference, long? Reverses);
-
-public sealed record StatementUse(int Programme, UseOfFunds Use, decimal AmountChf);
-
-public sealed record StatementDisbursement(int Programme, UseOfFunds Use, string Region, string CountryCode,
-    IReadOnlyList<CountryGroup> CountryGroups, decimal AmountChf);
-
-public sealed record ContributionStatement(
-    Guid ContributionId, FundingSource Source, Earmark Earmark, ContributionStatus Status, DateOnly PledgedOn, Money Pledged, decimal? PledgedChf,
-    string? AgreementReference, DateOnly? SignedOn, Money? Agreed, decimal AgreedChf,
-    decimal OpeningBalanceChf, IReadOnlyList<StatementReceipt> Receipts, decimal ReceivedChf, decimal PscChf, decimal ExchangeDifferencesChf,
-    IReadOnlyList<StatementUse> Allocated, decimal AllocatedChf, IReadOnlyList<StatementDisbursement> Disbursed, decimal DisbursedChf,
-    decimal RefundsChf, Money? WrittenOff, decimal WriteOffsChf, decimal ClosingBalanceChf)
-{
-    /// <summary>The agreement's amendments signed in the period; <see cref="Agreed"/> is the total in force as of the report.</summary>
-    public IReadOnlyList<StatementAmendment> Amendments { get; init; } = [];
-
-    /// <summary>When the pledge was withdrawn, if it was.</summary>
-    public DateOnly? WithdrawnOn { get; init; }
-}
-
-public sealed record StatementAmendment(string Reference, DateOnly SignedOn, Money Change, decimal ChangeChf);
-
-/// <summary>
-/// A line of a donor statement's CSV. <c>Reference</c> is the agreement's reference on a contribution's line and the
-/// bank reference on a receipt's.
-/// </summary>
-public sealed record DonorStatementRow(
-    Guid DonorId, string DonorName, Guid ContributionId, string Line, DateOnly? On, string? Reference, decimal AmountChf, decimal? AmountOriginal,
-    string? Currency, decimal? RateToChf, decimal? PscChf, decimal? ExchangeDifferenceChf, int? Programme, string? Use, string? Region,
-    decimal? OpeningBalanceChf);
 
 /// <summary>
 /// A donor's fund-use statement for a period: per contribution, what came in and what it paid for. Balances are
@@ -143,35 +109,3 @@ public sealed record DonorStatementReport(
         return c.ReceivedOriginal > 0 ? ContributionStatus.Received : ContributionStatus.Agreed;
     }
 }
-
-/// <summary>The year's implementation report (Resolution 44, instructs 8): every report together, from one book at one sequence.</summary>
-public sealed record ImplementationReport(
-    int Year, DateTimeOffset AsOf, long LastSequence, LineItemReport LineItems, FundingSourcesReport FundingSources,
-        ParticipationReport Participation,
-    ReceivablesReport Receivables, IReadOnlyList<DonorStatementReport> DonorStatements) : IReport
-{
-    // The combined CSV has a report column, then every part's columns; each row fills those of its own part.
-    IReadOnlyList<Type> IReport.RowTypes =>
-    [
-        typeof(ReportRow), typeof(LineItemRow), typeof(FundingSourceRow), typeof(ParticipationRow), typeof(ReceivableRow), typeof(DonorStatementRow),
-    ];
-
-    public IEnumerable<object> Rows() =>
-        LineItems.Rows().Select(r => new ReportRow("LineItems", r))
-            .Concat(FundingSources.Rows().Select(r => new ReportRow("FundingSources", r)))
-            .Concat(Participation.Rows().Select(r => new ReportRow("Participation", r)))
-            .Concat(Receivables.Rows().Select(r => new ReportRow("Receivables", r)))
-            .Concat(DonorStatements.SelectMany(s => s.Rows()).Select(r => new ReportRow("DonorStatements", r)));
-
-    public static ImplementationReport Build(ReportBook book, int year, DateTimeOffset asOf, MoneyEntries entries) => new(
-        year, asOf, book.LastSequence,
-        LineItemReport.Build(book, year, asOf),
-        FundingSourcesReport.Build(book, year, asOf),
-        ParticipationReport.Build(book, year, asOf),
-        ReceivablesReport.Build(book, asOf),
-        book.Donors.Values.OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => DonorStatementReport.Build(book, d.Id, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), asOf, entries)).ToList());
-}
-
-/// <summary>A line of a combined report: which report it belongs to, and the line itself (flattened into the same CSV row).</summary>
-public sealed record ReportRow(string Report, object Line);
