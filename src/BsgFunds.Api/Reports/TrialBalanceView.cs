@@ -9,8 +9,14 @@ public sealed record TrialBalanceView(
     DateTimeOffset AsOf, long LastSequence, IReadOnlyList<AccountLine> Accounts, decimal TotalDebitsChf, decimal TotalCreditsChf, bool Balanced)
     : IReport<TrialBalanceRow>
 {
-    public IEnumerable<TrialBalanceRow> Rows() =>
-        Accounts.Select(a => new TrialBalanceRow(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf, ByCurrency(a.BalanceByCurrency)));
+    public IEnumerable<TrialBalanceRow> Rows() => Accounts.Select(a => new TrialBalanceRow
+    {
+        Account = a.Account,
+        DebitsChf = a.DebitsChf,
+        CreditsChf = a.CreditsChf,
+        BalanceChf = a.BalanceChf,
+        BalanceByCurrency = ByCurrency(a.BalanceByCurrency),
+    });
 
     private static string ByCurrency(IReadOnlyDictionary<string, decimal> balances) => string.Join(
         ';', balances.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value.ToString(CultureInfo.InvariantCulture)}"));

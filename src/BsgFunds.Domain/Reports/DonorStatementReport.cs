@@ -16,30 +16,63 @@ public sealed record DonorStatementReport(
     {
         foreach (var c in Contributions)
         {
-            yield return Row(
-                c, "Contribution", null, c.AgreementReference, c.ClosingBalanceChf, c.Pledged.Amount, c.Pledged.Currency, null, null, null, null,
-                    null, null);
-            foreach (var m in c.Amendments) yield return Row(c, "Amendment", m.SignedOn, m.Reference, m.ChangeChf, m.Change.Amount,
-                m.Change.Currency, null, null, null, null, null, null);
-            if (c.WithdrawnOn is { } withdrawn) yield return Row(c, "Withdrawn", withdrawn, null, 0m, c.Pledged.Amount, c.Pledged.Currency, null,
-                null, null, null, null, null);
-            foreach (var r in c.Receipts) yield return Row(c, "Receipt", r.ValueDate, r.BankReference, r.AmountChf, r.Amount.Amount,
-                r.Amount.Currency, r.RateToChf, r.PscChf, r.ExchangeDifferenceChf, null, null, null);
-            foreach (var a in c.Allocated) yield return Row(c, "Allocated", null, null, a.AmountChf, null, null, null, null, null, a.Programme,
-                a.Use.ToString(), null);
-            foreach (var d in c.Disbursed) yield return Row(c, "Disbursed", null, d.CountryCode, d.AmountChf, null, null, null, null, null,
-                d.Programme, d.Use.ToString(), d.Region);
-            if (c.RefundsChf != 0) yield return Row(c, "Refunds", null, null, c.RefundsChf, null, null, null, null, null, null, null, null);
-            if (c.WriteOffsChf != 0) yield return Row(c, "WriteOffs", null, null, c.WriteOffsChf, c.WrittenOff?.Amount, c.WrittenOff?.Currency,
-                null, null, null, null, null, null);
+            yield return Row(c, "Contribution", c.ClosingBalanceChf) with
+            {
+                Reference = c.AgreementReference,
+                AmountOriginal = c.Pledged.Amount,
+                Currency = c.Pledged.Currency,
+                OpeningBalanceChf = c.OpeningBalanceChf,
+            };
+            foreach (var m in c.Amendments)
+            {
+                yield return Row(c, "Amendment", m.ChangeChf) with
+                {
+                    On = m.SignedOn, Reference = m.Reference, AmountOriginal = m.Change.Amount, Currency = m.Change.Currency,
+                };
+            }
+
+            if (c.WithdrawnOn is { } withdrawn)
+            {
+                yield return Row(c, "Withdrawn", 0m) with { On = withdrawn, AmountOriginal = c.Pledged.Amount, Currency = c.Pledged.Currency };
+            }
+
+            foreach (var r in c.Receipts)
+            {
+                yield return Row(c, "Receipt", r.AmountChf) with
+                {
+                    On = r.ValueDate,
+                    Reference = r.BankReference,
+                    AmountOriginal = r.Amount.Amount,
+                    Currency = r.Amount.Currency,
+                    RateToChf = r.RateToChf,
+                    PscChf = r.PscChf,
+                    ExchangeDifferenceChf = r.ExchangeDifferenceChf,
+                };
+            }
+
+            foreach (var a in c.Allocated) yield return Row(c, "Allocated", a.AmountChf) with { Programme = a.Programme, Use = a.Use.ToString() };
+            foreach (var d in c.Disbursed)
+            {
+                yield return Row(c, "Disbursed", d.AmountChf) with
+                {
+                    Reference = d.CountryCode, Programme = d.Programme, Use = d.Use.ToString(), Region = d.Region,
+                };
+            }
+
+            if (c.RefundsChf != 0) yield return Row(c, "Refunds", c.RefundsChf);
+            if (c.WriteOffsChf != 0)
+            {
+                yield return Row(c, "WriteOffs", c.WriteOffsChf) with
+                {
+                    AmountOriginal = c.WrittenOff?.Amount, Currency = c.WrittenOff?.Currency,
+                };
+            }
         }
     }
 
-    private DonorStatementRow Row(
-        ContributionStatement c, string line, DateOnly? on, string? reference, decimal amountChf, decimal? amount, string? currency,
-        decimal? rate, decimal? psc, decimal? exchange, int? programme, string? use, string? region) => new(
-        DonorId, DonorName, c.ContributionId, line, on, reference, amountChf, amount, currency, rate, psc, exchange, programme, use, region,
-        line == "Contribution" ? c.OpeningBalanceChf : null);
+    /// <summary>A line of one contribution with what every line has; each line sets its own fields on it.</summary>
+    private DonorStatementRow Row(ContributionStatement c, string line, decimal amountChf) =>
+        new() { DonorId = DonorId, DonorName = DonorName, ContributionId = c.ContributionId, Line = line, AmountChf = amountChf };
 
     /// <param name="entries">The money entries of the donor's contributions up to the book's sequence (<see cref="MoneyEntries"/>).</param>
     public static DonorStatementReport Build(ReportBook book, Guid donorId, DateOnly from, DateOnly to, DateTimeOffset asOf, MoneyEntries entries)

@@ -7,8 +7,16 @@ public sealed record FundingSourcesReport(int Year, DateTimeOffset AsOf, long La
     decimal PledgedChf, decimal AgreedChf, decimal ReceivedChf)
     : IReport<FundingSourceRow>
 {
-    public IEnumerable<FundingSourceRow> Rows() =>
-        Lines.Select(l => new FundingSourceRow(Year, l.Source, l.DonorType, l.PledgedChf, l.AgreedChf, l.ReceivedChf, l.Contributions));
+    public IEnumerable<FundingSourceRow> Rows() => Lines.Select(l => new FundingSourceRow
+    {
+        Year = Year,
+        Source = l.Source,
+        DonorType = l.DonorType,
+        PledgedChf = l.PledgedChf,
+        AgreedChf = l.AgreedChf,
+        ReceivedChf = l.ReceivedChf,
+        Contributions = l.Contributions,
+    });
 
     public static FundingSourcesReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {

@@ -9,15 +9,27 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
 {
     public IEnumerable<LineItemRow> Rows() => Lines.Select(l => Row("Line", l)).Append(Row("Total", Totals));
 
-    private LineItemRow Row(string line, LineItemLine l) => new(
-        Year, line, l.Programme, l.Use, l.BudgetOriginalChf, l.BudgetRevisedChf, l.ReceivedChf, l.PscChf,
-        l.AllocatedChf, l.CommittedChf, l.DisbursedChf, l.AvailableChf, l.PledgesOutstandingChf);
+    private LineItemRow Row(string line, LineItemLine l) => new()
+    {
+        Year = Year,
+        Line = line,
+        Programme = l.Programme,
+        Use = l.Use,
+        BudgetOriginalChf = l.BudgetOriginalChf,
+        BudgetRevisedChf = l.BudgetRevisedChf,
+        ReceivedChf = l.ReceivedChf,
+        PscChf = l.PscChf,
+        AllocatedChf = l.AllocatedChf,
+        CommittedChf = l.CommittedChf,
+        DisbursedChf = l.DisbursedChf,
+        AvailableChf = l.AvailableChf,
+        PledgesOutstandingChf = l.PledgesOutstandingChf,
+    };
 
     public static LineItemReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {
         var lines = new Dictionary<(int?, UseOfFunds?), LineItemLine>();
-        LineItemLine Line(int? p, UseOfFunds? u) => lines.TryGetValue((p, u), out var l) ? l : lines[(p, u)] = new LineItemLine(p, u, 0m, null, 0m,
-            0m, 0m, 0m, 0m, 0m, 0m);
+        LineItemLine Line(int? p, UseOfFunds? u) => lines.TryGetValue((p, u), out var l) ? l : lines[(p, u)] = Empty(p, u);
         void Add((int?, UseOfFunds?) key, Func<LineItemLine, LineItemLine> change) => lines[key] = change(Line(key.Item1, key.Item2));
 
         if (book.Budgets.TryGetValue(year, out var budget))
@@ -51,12 +63,25 @@ public sealed record LineItemReport(int Year, DateTimeOffset AsOf, long LastSequ
         }
 
         var ordered = lines.Values.OrderBy(l => l.Programme ?? 99).ThenBy(l => l.Use is null ? 99 : (int)l.Use).ToList();
-        var totals = new LineItemLine(null, null, ordered.Sum(l => l.BudgetOriginalChf),
-            ordered.Any(l => l.BudgetRevisedChf is not null) ? ordered.Sum(l => l.BudgetRevisedChf ?? 0m) : null,
-            ordered.Sum(l => l.ReceivedChf), ordered.Sum(l => l.PscChf), ordered.Sum(l => l.AllocatedChf), ordered.Sum(l => l.CommittedChf),
-            ordered.Sum(l => l.DisbursedChf), ordered.Sum(l => l.AvailableChf), ordered.Sum(l => l.PledgesOutstandingChf));
+        var totals = new LineItemLine(
+            Programme: null,
+            Use: null,
+            BudgetOriginalChf: ordered.Sum(l => l.BudgetOriginalChf),
+            BudgetRevisedChf: ordered.Any(l => l.BudgetRevisedChf is not null) ? ordered.Sum(l => l.BudgetRevisedChf ?? 0m) : null,
+            ReceivedChf: ordered.Sum(l => l.ReceivedChf),
+            PscChf: ordered.Sum(l => l.PscChf),
+            AllocatedChf: ordered.Sum(l => l.AllocatedChf),
+            CommittedChf: ordered.Sum(l => l.CommittedChf),
+            DisbursedChf: ordered.Sum(l => l.DisbursedChf),
+            AvailableChf: ordered.Sum(l => l.AvailableChf),
+            PledgesOutstandingChf: ordered.Sum(l => l.PledgesOutstandingChf));
         return new LineItemReport(year, asOf, book.LastSequence, ordered, totals);
     }
+
+    // A revised budget stays absent (not zero) until one is planned for the line.
+    private static LineItemLine Empty(int? programme, UseOfFunds? use) => new(
+        programme, use, BudgetOriginalChf: 0m, BudgetRevisedChf: null, ReceivedChf: 0m, PscChf: 0m, AllocatedChf: 0m, CommittedChf: 0m,
+        DisbursedChf: 0m, AvailableChf: 0m, PledgesOutstandingChf: 0m);
 
     /// <summary>Money is shown on the line its earmark names: programme and use, programme only (softly earmarked), or pooled.</summary>
     public static (int?, UseOfFunds?) EarmarkLine(Earmark e) => e.Category switch

@@ -9,8 +9,15 @@ public sealed record ParticipationReport(
         decimal WomenSharePercent)
     : IReport<ParticipationRow>
 {
-    public IEnumerable<ParticipationRow> Rows() => Lines.Select(l => new ParticipationRow(Year, l.Beneficiaries, l.Dimension, l.Key, l.Count,
-        l.AmountChf));
+    public IEnumerable<ParticipationRow> Rows() => Lines.Select(l => new ParticipationRow
+    {
+        Year = Year,
+        Beneficiaries = l.Beneficiaries,
+        Dimension = l.Dimension,
+        Key = l.Key,
+        Count = l.Count,
+        AmountChf = l.AmountChf,
+    });
 
     public static ParticipationReport Build(ReportBook book, int year, DateTimeOffset asOf)
     {

@@ -14,12 +14,39 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
 
     public static readonly string[] Buckets = ["NotDue", "Days0To90", "Days91To180", "Days181To365", "Over365Days"];
 
-    public IEnumerable<ReceivableRow> Rows() => Lines.Select(l => new ReceivableRow(
-            l.DonorId, l.DonorName, l.ContributionId, l.Reference, l.DueOn, l.Instalment.Amount, l.Instalment.Currency,
-            l.Outstanding.Amount, l.OutstandingChf, l.DaysOverdue, l.AgeBucket, "Instalment", null))
-        .Concat(Pledges.Select(p => new ReceivableRow(
-            p.DonorId, p.DonorName, p.ContributionId, null, null, p.Amount.Amount, p.Amount.Currency,
-            p.Amount.Amount, p.AmountChf, p.DaysOutstanding, p.AgeBucket, "Pledge", p.PledgedOn)));
+    public IEnumerable<ReceivableRow> Rows() => Lines.Select(InstalmentRow).Concat(Pledges.Select(PledgeRow));
+
+    private static ReceivableRow InstalmentRow(ReceivableLine l) => new()
+    {
+        DonorId = l.DonorId,
+        DonorName = l.DonorName,
+        ContributionId = l.ContributionId,
+        Reference = l.Reference,
+        DueOn = l.DueOn,
+        InstalmentAmount = l.Instalment.Amount,
+        Currency = l.Instalment.Currency,
+        OutstandingAmount = l.Outstanding.Amount,
+        OutstandingChf = l.OutstandingChf,
+        DaysOverdue = l.DaysOverdue,
+        AgeBucket = l.AgeBucket,
+        Line = "Instalment",
+    };
+
+    // A pledge is not a receivable: it has no reference or due date, and its amount stands for both the instalment and what is outstanding.
+    private static ReceivableRow PledgeRow(PledgeOutstandingLine p) => new()
+    {
+        DonorId = p.DonorId,
+        DonorName = p.DonorName,
+        ContributionId = p.ContributionId,
+        InstalmentAmount = p.Amount.Amount,
+        Currency = p.Amount.Currency,
+        OutstandingAmount = p.Amount.Amount,
+        OutstandingChf = p.AmountChf,
+        DaysOverdue = p.DaysOutstanding,
+        AgeBucket = p.AgeBucket,
+        Line = "Pledge",
+        PledgedOn = p.PledgedOn,
+    };
 
     public static ReceivablesReport Build(ReportBook book, DateTimeOffset asOf)
     {
