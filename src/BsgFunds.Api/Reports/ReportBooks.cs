@@ -22,7 +22,9 @@ public static class ReportBooks
             .OrderByDescending(b => b.LastSequence)
             .FirstOrDefaultAsync(ct);
 
-    private static (Guid Version, ReportBook Book)? cached;
+    // Loading the book of a fund with years of history costs tens of milliseconds (a book of 100 contributions and
+    // 400 payments is 0.4 MB of JSON); finding it here costs nothing, so a report pays one round trip for the version.
+    private static readonly PresentBookCache Present = new();
 
     /// <summary>
     /// The present-day book, as the projection keeps it. The deserialised book is kept in memory and reused while the
@@ -33,9 +35,10 @@ public static class ReportBooks
         var version = (await session.QueryAsync<Guid>(
             $"select mt_version from {Setup.MartenSetup.Schema}.mt_doc_reportbook where id = '{ReportBook.PresentId}'", ct)).FirstOrDefault();
         if (version == Guid.Empty) return new ReportBook();
-        if (cached is { } hit && hit.Version == version) return hit.Book;
+        if (Present.Find(version) is { } kept) return kept;
+        // Loaded after the version was read, the book is at least as new as that version: never older than it claims.
         var book = await session.LoadAsync<ReportBook>(ReportBook.PresentId, ct) ?? new ReportBook();
-        cached = (version, book);
+        Present.Keep(version, book);
         return book;
     }
 
