@@ -32,9 +32,10 @@ public sealed class ReportBookProjection : IProjection
         foreach (var e in events)
         {
             var before = book.LastSequence;
-            foreach (var (contributionId, kind, entry) in MoneyEntries.Of(e.Data, e.Sequence)) entries.Add((e.Sequence, e.Timestamp, contributionId,
-                kind, entry));
-            book.Apply(e.Data, e.Sequence, e.Timestamp);
+            // One conversion feeds both the book's daily totals and the table's entries, so they always agree.
+            var money = MoneyEntries.Of(e.Data, e.Sequence).ToList();
+            entries.AddRange(money.Select(m => (e.Sequence, e.Timestamp, m.ContributionId, m.Kind, m.Entry)));
+            book.Apply(e.Data, e.Sequence, e.Timestamp, money);
             if (book.LastSequence / SnapshotEvery > before / SnapshotEvery) operations.Store(ReportBooks.Copy(book, SnapshotId(book.LastSequence)));
         }
 

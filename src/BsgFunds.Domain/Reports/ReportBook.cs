@@ -30,7 +30,14 @@ public sealed class ReportBook
     public Dictionary<Guid, Spending.DisbursementRequested> Requests { get; set; } = [];
 
     /// <summary>Folds one stored event. Events at or before <see cref="LastSequence"/> are already in the book.</summary>
-    public void Apply(object data, long sequence, DateTimeOffset timestamp)
+    public void Apply(object data, long sequence, DateTimeOffset timestamp) => Apply(data, sequence, timestamp, MoneyEntries.Of(data, sequence));
+
+    /// <summary>
+    /// Folds one stored event with the money entries it makes (<see cref="MoneyEntries.Of"/>), for a caller that keeps
+    /// the entries too and so makes them once.
+    /// </summary>
+    public void Apply(
+        object data, long sequence, DateTimeOffset timestamp, IEnumerable<(Guid ContributionId, MoneyEntries.Kind Kind, MoneyEntry Entry)> money)
     {
         if (sequence <= LastSequence) return;
         LastSequence = sequence;
@@ -60,7 +67,7 @@ public sealed class ReportBook
                 });
                 break;
             case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:
-                foreach (var (contributionId, kind, entry) in MoneyEntries.Of(data, sequence)) With(contributionId, c => c.Add(kind, entry));
+                foreach (var (contributionId, kind, entry) in money) With(contributionId, c => c.Add(kind, entry));
                 break;
             case FundsCommitted f: With(f.ContributionId, c => c.Commitments.Add(new SpendingEntry { AllocationId = f.AllocationId, On = Day(f.At),
                 AmountChf = f.AmountChf })); break;
