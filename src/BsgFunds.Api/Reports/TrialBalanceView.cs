@@ -1,7 +1,6 @@
 using System.Globalization;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
-using Marten;
 
 namespace BsgFunds.Api.Reports;
 
