@@ -4,13 +4,6 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Api.Allocations;
 
-public sealed record SignOffView(string Role, string By, Guid? DelegationId, DateTimeOffset At);
-
-public sealed record FundingView(Guid ContributionId, Guid DonorId, EarmarkCategory Category, decimal CommittedChf, decimal DisbursedChf,
-    decimal ReleasedChf);
-
-public sealed record DisbursementSummary(Guid Id, decimal AmountChf, DisbursementKind Kind, string Payee, DisbursementStatus Status);
-
 public sealed record AllocationView(
     Guid Id, int Year, int Programme, UseOfFunds Use, string Title, decimal AmountChf, IReadOnlyList<ItuRegion> Regions,
         IReadOnlyList<string> Countries,

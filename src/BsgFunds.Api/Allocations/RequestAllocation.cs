@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
-using BsgFunds.Api.Audit;
+using BsgFunds.Api.Streams;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
@@ -39,11 +39,11 @@ public static class RequestAllocationEndpoint
     [Tags("Allocations")]
     public static async Task<Created> Post(RequestAllocation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(command.Year!.Value));
+        var closed = await session.ClosedYearsAsync();
         var requested = AllocationDecisions.Request(
                 Guid.CreateVersion7(), command.Year!.Value, command.Programme!.Value, command.Use!.Value, command.Title!.Trim(),
                     command.AmountChf!.Value,
-                command.Regions ?? [], command.Countries ?? [], command.ContributionIds ?? [], user.Actor(clock))
+                command.Regions ?? [], command.Countries ?? [], command.ContributionIds ?? [], closed, user.Actor(clock))
             .OrRefuse()[0];
         session.Events.StartStream<Allocation>(requested.AllocationId, requested);
         return new Created(requested.AllocationId, $"/api/allocations/{requested.AllocationId}");

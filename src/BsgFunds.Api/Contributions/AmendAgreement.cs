@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
@@ -37,11 +38,11 @@ public static class AmendAgreementEndpoint
         Guid id, AmendAgreement command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var decision = ContributionDecisions.Amend(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, command.Reason!.Trim(), amount!, instalments, user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+            loaded.State, command.Reference!.Trim(), command.SignedOn!.Value, command.Reason!.Trim(), amount!, instalments, loaded.Closed,
+            user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 
     private static Inputs Check(AmendAgreement command, out Money? amount, out List<Instalment> instalments)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
@@ -8,22 +10,22 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 
-/// <summary>What a contribution command answers: the event it wrote, its ledger sequence, and the contribution after it.</summary>
-public sealed record ContributionChanged(Guid Id, long EventSequence, ContributionView Contribution);
-
-/// <summary>The same, as 201 Created for commands that add a money event (receipt, write-off, refund, reversal).</summary>
-public sealed record MoneyEventRecorded(Guid Id, long EventSequence, ContributionView Contribution, string Url) : CreationResponse(Url);
-
 /// <summary>
 /// Loading and committing a contribution's stream. The decision in between is pure; the version read here is
 /// checked when the events are committed, so two commands racing on one contribution cannot both succeed.
 /// </summary>
 public static class ContributionStreams
 {
-    public static async Task<IEventStream<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext? http = null,
+    /// <summary>The contribution's stream for writing and the closed years, in one round trip.</summary>
+    public static async Task<Loaded<Contribution>> FetchAsync(IDocumentSession session, Guid id, HttpContext http,
         CancellationToken ct = default)
     {
-        return Found(await session.Events.FetchForWriting<Contribution>(id, ct), id, http);
+        var batch = session.CreateBatchQuery();
+        var closed = batch.ClosedYearsAsync();
+        var fetched = batch.Events.FetchForWriting<Contribution>(id);
+        await batch.Execute(ct);
+        var stream = await fetched;
+        return new Loaded<Contribution>(stream, Found(stream, id, http), await closed);
     }
 
     /// <summary>
@@ -31,42 +33,44 @@ public static class ContributionStreams
     /// table serves it: deploy/sql/append-only.sql). Racing receipts with one reference cannot both pass: they append to
     /// the same stream, whose version is checked at commit.
     /// </summary>
-    public static async Task<IReadOnlyList<long>> ReceiptsWithBankReferenceAsync(IQuerySession session, Guid contributionId, string bankReference,
-        CancellationToken ct = default) =>
+    public static async Task<IReadOnlyList<long>> ReceiptsWithBankReferenceAsync(IQuerySession session, Guid contributionId,
+        string bankReference, CancellationToken ct = default) =>
         await session.QueryAsync<long>(
-            $"select seq_id from {MartenSetup.Schema}.mt_events where stream_id = ? and type = 'contribution_received' and data->>'BankReference' = ?",
+            $"select seq_id from {MartenSetup.Schema}.mt_events "
+            + "where stream_id = ? and type = 'contribution_received' and data->>'BankReference' = ?",
             ct, contributionId, bankReference);
 
     /// <summary>The fetched stream, or 404 when the contribution does not exist; 412 when If-Match names another version.</summary>
-    public static IEventStream<Contribution> Found(IEventStream<Contribution> stream, Guid id, HttpContext? http)
+    public static Contribution Found(IEventStream<Contribution> stream, Guid id, HttpContext http)
     {
-        if (stream.Aggregate is null) throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
+        var contribution = stream.Aggregate
+            ?? throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
         Preconditions.Check(http, stream.CurrentVersion ?? 0);
-        return stream;
+        return contribution;
     }
 
-    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, IEventStream<Contribution> stream, Decision<T> decision,
-        HttpContext? http = null, CancellationToken ct = default)
+    /// <summary>Commits the decision's events; the answer carries the contribution's figures and version, folded in memory.</summary>
+    public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, Loaded<Contribution> loaded,
+        Decision<T> decision, HttpContext http, CancellationToken ct = default)
         where T : notnull
     {
-        var events = decision.OrRefuse();
-        var version = (stream.CurrentVersion ?? 0) + events.Count;
-        stream.AppendMany(events.Cast<object>());
-        // Committed here rather than by the transactional middleware, so that the answer can carry the ledger sequence.
-        await session.SaveChangesAsync(ct);
-        var written = stream.Events.Last();
-        var after = events.Aggregate(stream.Aggregate!, (state, e) => ContributionFold.Apply(state, e));
-        // The answer carries the contribution's figures and version, folded in memory; its list of money events, which
-        // grows with every receipt, is on GET /api/contributions/{id} (re-reading the stream here cost every command).
-        Preconditions.SetETag(http, version);
-        return new ContributionChanged(written.Id, written.Sequence, ContributionView.Of(after, version));
+        var events = decision.OrRefuse().Cast<object>().ToList();
+        return Answer(loaded, events, await StreamWrite.CommitAsync(session, loaded.Stream, events, http, ct));
     }
 
-    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, IEventStream<Contribution> stream,
-        Decision<T> decision, HttpContext? http = null, CancellationToken ct = default)
-        where T : notnull
+    /// <summary>The answer to a command on a contribution: its list of money events, which grows with every receipt, is on
+    /// GET /api/contributions/{id}; re-reading the stream here cost every command.</summary>
+    public static ContributionChanged Answer(Loaded<Contribution> loaded, IReadOnlyList<object> events, Written written)
     {
-        var changed = await CommitAsync(session, stream, decision, http, ct);
-        return new MoneyEventRecorded(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{stream.Id}");
+        var after = events.Aggregate(loaded.State, ContributionFold.Apply);
+        return new ContributionChanged(written.EventId, written.Sequence, ContributionView.Of(after, written.Version));
     }
+
+    public static async Task<MoneyEventRecorded> CommitMoneyEventAsync<T>(IDocumentSession session, Loaded<Contribution> loaded,
+        Decision<T> decision, HttpContext http, CancellationToken ct = default)
+        where T : notnull =>
+        Recorded(await CommitAsync(session, loaded, decision, http, ct));
+
+    public static MoneyEventRecorded Recorded(ContributionChanged changed) =>
+        new(changed.Id, changed.EventSequence, changed.Contribution, $"/api/contributions/{changed.Contribution.Id}");
 }

@@ -4,24 +4,6 @@ using JasperFx.Events;
 
 namespace BsgFunds.Api.Contributions;
 
-public sealed record ConditionView(int Number, string Description, DateOnly? SatisfiedOn, decimal? RevenueReleasedChf);
-
-/// <summary>An amendment of the agreement: the total it restated and its change from the terms before it.</summary>
-public sealed record AmendmentView(string Reference, DateOnly SignedOn, string Reason, Money Amount, Money Change, decimal ChangeChf,
-    DateTimeOffset RecordedAt);
-
-/// <summary>The agreement's terms in force (as signed, or as last amended), with its amendments in order.</summary>
-public sealed record AgreementView(
-    string Reference, DateOnly SignedOn, Money Amount, decimal RateToChf, string RateMonth, string RateSource, decimal AmountChf,
-    decimal PscRatePercent, IReadOnlyList<Instalment> Instalments, IReadOnlyList<ConditionView> Conditions, IReadOnlyList<AmendmentView> Amendments);
-
-public sealed record WithdrawalView(DateOnly On, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
-
-/// <summary>A money event of the contribution as a client needs it to follow, or reverse, it.</summary>
-public sealed record MoneyEventView(
-    long Sequence, Guid EventId, string Type, DateOnly On, Money? Amount, decimal AmountChf, string? BankReference,
-    long? Reverses, long? ReversedBy, DateTimeOffset RecordedAt);
-
 public sealed record ContributionView(
     Guid Id,
     Guid DonorId,

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ExchangeRates;
@@ -14,13 +15,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
-
-public sealed record EarmarkInput(
-    [property: Required] EarmarkCategory? Category, int? Programme, UseOfFunds? Use, IReadOnlyList<BsgFunds.Domain.ReferenceData.ItuRegion>? Regions,
-    IReadOnlyList<string>? Countries, Guid? AllocationId)
-{
-    public Earmark ToEarmark() => new(Category ?? EarmarkCategory.Unearmarked, Programme, Use, Regions ?? [], Countries ?? [], AllocationId);
-}
 
 /// <summary>A donor's pledge: announced, not binding. Starts the contribution's stream.</summary>
 public sealed record PledgeContribution([property: Required] Guid? DonorId, [property: Required] FundingSource? Source,
@@ -46,13 +40,15 @@ public static class PledgeContributionEndpoint
     [Tags("Contributions")]
     public static async Task<Created> Post(PledgeContribution command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        await OpenPeriods.EnsureOpenAsync(session, command.PledgedOn!.Value);
-        var donor = await session.LoadAsync<Donor>(command.DonorId!.Value);
         var amount = new Inputs().Money(command.Amount, "amount")!;
-        var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.PledgedOn!.Value)));
+        var batch = session.CreateBatchQuery();
+        var closed = batch.ClosedYearsAsync();
+        var donor = batch.Load<Donor>(command.DonorId!.Value);
+        var rates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.PledgedOn!.Value)));
+        await batch.Execute();
         var pledged = ContributionDecisions.Pledge(
-                Guid.CreateVersion7(), donor, command.Source!.Value, amount, command.PledgedOn!.Value,
-                command.Earmark?.ToEarmark() ?? Earmark.Pooled, rates, user.Actor(clock))
+                Guid.CreateVersion7(), await donor, command.Source!.Value, amount, command.PledgedOn!.Value,
+                command.Earmark?.ToEarmark() ?? Earmark.Pooled, await rates, await closed, user.Actor(clock))
             .OrRefuse()[0];
         session.Events.StartStream<Contribution>(pledged.ContributionId, pledged);
         return new Created(pledged.ContributionId, $"/api/contributions/{pledged.ContributionId}");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
@@ -40,18 +41,18 @@ public static class RecordReceiptEndpoint
         var amount = new Inputs().Money(command.Amount, "amount")!;
         // The busiest command: the closed years, the contribution and the month's rates come back in one round trip.
         var batch = session.CreateBatchQuery();
-        var closed = batch.Query<Period>().Where(p => p.Closing != null).ToList();
+        var closed = batch.ClosedYearsAsync();
         var fetched = batch.Events.FetchForWriting<Contribution>(id);
         var monthRates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
         await batch.Execute();
-        OpenPeriods.EnsureOpen(await closed, command.ValueDate.Value);
-        var stream = ContributionStreams.Found(await fetched, id, http);
+        var stream = await fetched;
+        var loaded = new Loaded<Contribution>(stream, ContributionStreams.Found(stream, id, http), await closed);
         var rates = await monthRates;
         var bankReference = command.BankReference!.Trim();
         var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
         var decision = ContributionDecisions.RecordReceipt(
-            stream.Aggregate!, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
-                user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+            loaded.State, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
+                loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, loaded, decision, http);
     }
 }

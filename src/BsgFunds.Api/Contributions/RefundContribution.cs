@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Audit;
+using BsgFunds.Api.Funding;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -33,11 +34,11 @@ public static class RefundContributionEndpoint
     public static async Task<MoneyEventRecorded> Post(Guid id, RefundContribution command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, HttpContext http)
     {
-        await SpendingLock.AcquireAsync(session);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.Refund(stream.Aggregate!, command.AmountChf!.Value, command.Reason!.Trim(),
-            command.DonorConsentReference!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+        var gate = await SpendingGate.EnterAsync(session);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var refunded = ContributionDecisions.Refund(loaded.State, command.AmountChf!.Value, command.Reason!.Trim(),
+            command.DonorConsentReference!.Trim(), loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var written = await gate.CommitAsync(loaded.Stream, refunded, http);
+        return ContributionStreams.Recorded(ContributionStreams.Answer(loaded, refunded, written));
     }
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Audit;
+using BsgFunds.Api.Funding;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -34,12 +35,12 @@ public static class ReverseMoneyEventEndpoint
         TimeProvider clock, HttpContext http)
     {
         var sequence = command.EventSequence!.Value;
-        await SpendingLock.AcquireAsync(session);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var gate = await SpendingGate.EnterAsync(session);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var original = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).FirstOrDefaultAsync();
-        var decision = ContributionDecisions.Reverse(stream.Aggregate!, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
-            user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+        var reversed = ContributionDecisions.Reverse(loaded.State, sequence, original?.StreamId, original?.Data, command.Reason!.Trim(),
+            loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var written = await gate.CommitAsync(loaded.Stream, reversed, http);
+        return ContributionStreams.Recorded(ContributionStreams.Answer(loaded, reversed, written));
     }
 }

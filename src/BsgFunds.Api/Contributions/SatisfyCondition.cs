@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -31,9 +32,9 @@ public static class SatisfyConditionEndpoint
     public static async Task<ContributionChanged> Post(Guid id, int n, SatisfyCondition command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, HttpContext http)
     {
-        await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.SatisfyCondition(stream.Aggregate!, n, command.On!.Value, command.Evidence!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.SatisfyCondition(loaded.State, n, command.On!.Value, command.Evidence!.Trim(), loaded.Closed,
+            user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 }

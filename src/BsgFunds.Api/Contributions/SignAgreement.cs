@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ExchangeRates;
@@ -13,10 +14,6 @@ using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
-
-public sealed record InstalmentInput([property: Required] [property: ForwardLooking] DateOnly? DueOn, [property: Required] MoneyInput? Amount);
-
-public sealed record ConditionInput([property: Required] string? Description);
 
 /// <summary>The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies.</summary>
 public sealed record SignAgreement(
@@ -40,15 +37,14 @@ public static class SignAgreementEndpoint
             HttpContext http)
     {
         Check(command, out var amount, out var instalments);
-        await OpenPeriods.EnsureOpenAsync(session, command.SignedOn!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
         var rates = await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.SignedOn!.Value)));
         var decision = ContributionDecisions.SignAgreement(
-            stream.Aggregate!, command.Reference!.Trim(), command.SignedOn.Value, amount!,
+            loaded.State, command.Reference!.Trim(), command.SignedOn!.Value, amount!,
                 command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
             instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates,
-                user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+                loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 
     private static Inputs Check(SignAgreement command, out Money? amount, out List<Instalment> instalments)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -32,9 +33,8 @@ public static class WithdrawPledgeEndpoint
     public static async Task<ContributionChanged> Post(
         Guid id, WithdrawPledge command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
-        await OpenPeriods.EnsureOpenAsync(session, command.On!.Value);
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.Withdraw(stream.Aggregate!, command.On.Value, command.Reason!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitAsync(session, stream, decision, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.Withdraw(loaded.State, command.On!.Value, command.Reason!.Trim(), loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -32,9 +33,8 @@ public static class WriteOffContributionEndpoint
         TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await ContributionStreams.FetchAsync(session, id, http);
-        var decision = ContributionDecisions.WriteOff(stream.Aggregate!, amount, command.Reason!.Trim(), user.Actor(clock));
-        return await ContributionStreams.CommitMoneyEventAsync(session, stream, decision, http);
+        var loaded = await ContributionStreams.FetchAsync(session, id, http);
+        var decision = ContributionDecisions.WriteOff(loaded.State, amount, command.Reason!.Trim(), loaded.Closed, user.Actor(clock));
+        return await ContributionStreams.CommitMoneyEventAsync(session, loaded, decision, http);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
+using BsgFunds.Api.Funding;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
@@ -13,16 +14,10 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Disbursements;
 
-public sealed record PayeeInput([property: Required] string? Name, string? PersonId, [property: Required] string? CountryCode, Gender? Gender);
-
-public sealed record MeetingInput(string? Code, [property: ForwardLooking] DateOnly? StartsOn);
-
 /// <summary>A payment request against an approved allocation; a fellowship names the meeting, the type and the person.</summary>
 public sealed record RequestDisbursement(
     [property: Required] decimal? AmountChf, [property: Required] DisbursementKind? Kind, [property: Required] PayeeInput? Payee,
     [property: Required] string? Purpose, MeetingInput? Meeting, FellowshipType? Fellowship);
-
-public sealed record DisbursementCreated(Guid Id, long EventSequence, DisbursementView Disbursement, string Url) : CreationResponse(Url);
 
 public static class RequestDisbursementEndpoint
 {
@@ -59,18 +54,17 @@ public static class RequestDisbursementEndpoint
         TimeProvider clock, HttpContext http)
     {
         // Fellowship limits span all allocations: the lock keeps two requests from both taking the last place.
-        await SpendingLock.AcquireAsync(session);
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.Today(clock));
-        var stream = await AllocationStreams.FetchAsync(session, id, http);
+        var gate = await SpendingGate.EnterAsync(session);
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
         var p = command.Payee!;
         var payee = new Payee(p.Name!.Trim(), p.PersonId?.Trim(), p.CountryCode!.Trim(), p.Gender);
         var meeting = command.Meeting is { Code: not null, StartsOn: not null } m ? new Meeting(m.Code.Trim(), m.StartsOn.Value) : null;
         CountryCatalogue.TryFind(payee.CountryCode, out var country);
         var granted = command.Kind == DisbursementKind.Fellowship ? await GrantedFellowships(session, meeting!, payee) : [];
         var disbursementId = Guid.CreateVersion7();
-        var decision = DisbursementDecisions.Request(stream.Aggregate!, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
-            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, user.Actor(clock));
-        var changed = await DisbursementStreams.CommitAsync(session, stream, disbursementId, decision);
+        var decision = DisbursementDecisions.Request(loaded.State, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
+            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+        var changed = DisbursementStreams.Answer(loaded, disbursementId, decision, await gate.CommitAsync(loaded.Stream, decision, http));
         return new DisbursementCreated(disbursementId, changed.EventSequence, changed.Disbursement, $"/api/disbursements/{disbursementId}");
     }
 

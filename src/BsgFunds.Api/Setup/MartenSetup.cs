@@ -7,6 +7,7 @@ using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
+using BsgFunds.Api.Funding;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
 using BsgFunds.Domain.Audit;
@@ -80,6 +81,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.AddEventTypes(EventTypes);
+                opts.Listeners.Add(new SpendingGuard());
 
                 // A ledger must never skip an event silently: an error pauses the projection, and /health/ready says so.
                 opts.Projections.Errors.SkipApplyErrors = false;

@@ -2,18 +2,6 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Contributions;
 
-/// <summary>How many standing (not reversed) receipts carry a value date: enough to fund oldest receipts first.</summary>
-public sealed record ReceiptDay(DateOnly ValueDate, int Count);
-
-public enum ContributionStatus
-{
-    Pledged,
-    Agreed,
-    Received,
-    Closed,
-    Withdrawn,
-}
-
 /// <summary>One contribution's state, folded from its stream. All CHF figures are exact to the centime.</summary>
 public sealed record Contribution(
     Guid Id,
@@ -127,32 +115,8 @@ public sealed record Contribution(
     public decimal DeferredRevenueChf => IsConditional ? Agreement!.AmountChf - RevenueReleasedChf - DeferredWrittenOffChf - AmendedNetAssetsChf : 0m;
 
     /// <summary>Cash received less PSC, refunds and commitments: what can still be committed or refunded (domain.md §2.4).</summary>
-    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
+    public decimal AvailableChf => ContributionRules.AvailableChf(ReceivedChf, PscChf, RefundedChf, CommittedChf);
 
-    public ContributionStatus Status => Withdrawal is not null
-        ? ContributionStatus.Withdrawn
-        : Agreement is null
-        ? ContributionStatus.Pledged
-        : ReceivableOriginal == 0m && AvailableChf == 0m && (ReceivedOriginal > 0m || WrittenOffOriginal > 0m)
-            ? ContributionStatus.Closed
-            : ReceivedOriginal > 0m ? ContributionStatus.Received : ContributionStatus.Agreed;
-}
-
-public static class ContributionFold
-{
-    /// <summary>Applies any event of a contribution's stream; the projection and the endpoints fold with this one function.</summary>
-    public static Contribution Apply(Contribution state, object @event) => @event switch
-    {
-        AgreementSigned e => state.Apply(e),
-        PledgeWithdrawn e => state.Apply(e),
-        AgreementAmended e => state.Apply(e),
-        ConditionSatisfied e => state.Apply(e),
-        ContributionReceived e => state.Apply(e),
-        ContributionWrittenOff e => state.Apply(e),
-        ContributionRefunded e => state.Apply(e),
-        ContributionEventReversed e => state.Apply(e),
-        FundsCommitted e => state.Apply(e),
-        CommitmentReleased e => state.Apply(e),
-        _ => state,
-    };
+    public ContributionStatus Status =>
+        ContributionRules.Status(Withdrawal is not null, Agreement is not null, ReceivableOriginal, AvailableChf, ReceivedOriginal, WrittenOffOriginal);
 }

@@ -1,14 +1,8 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.ExchangeRates;
 
 namespace BsgFunds.Domain.Contributions;
-
-/// <summary>Who acts and when: every decision takes it, and no decision reads a clock.</summary>
-public sealed record Actor(string Subject, DateTimeOffset Now)
-{
-    /// <summary>Today in Geneva, where ITU's days and years end.</summary>
-    public DateOnly Today => Bounds.Today(Now);
-}
 
 /// <summary>The finance officers' decisions on a contribution (domain.md §1 and §2). Pure: state and command in, events or a refusal out.</summary>
 public static class ContributionDecisions
@@ -18,8 +12,9 @@ public static class ContributionDecisions
     /// <param name="pledgeMonthRates">The rates of the pledge's month, by which reports value it in CHF where one is recorded.</param>
     public static Decision<ContributionPledged> Pledge(
         Guid contributionId, Donor? donor, FundingSource source, Money amount, DateOnly pledgedOn, Earmark earmark,
-        MonthlyExchangeRates? pledgeMonthRates, Actor actor)
+        MonthlyExchangeRates? pledgeMonthRates, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(pledgedOn) is { } shut) return Refuse<ContributionPledged>(shut);
         if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.",
             "donorId"));
         if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount",
@@ -36,8 +31,9 @@ public static class ContributionDecisions
     public static Decision<AgreementSigned> SignAgreement(
         Contribution contribution, string reference, DateOnly signedOn, Money amount, decimal pscRatePercent,
         IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates,
-            Actor actor)
+            ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(signedOn) is { } shut) return Refuse<AgreementSigned>(shut);
         if (contribution.Withdrawal is { } withdrawn)
             return Refuse<AgreementSigned>(Refusal.Conflict("pledge-withdrawn",
                 $"This pledge was withdrawn on {withdrawn.On:yyyy-MM-dd}; record a new pledge."));
@@ -65,8 +61,9 @@ public static class ContributionDecisions
     /// A pledge not yet signed is withdrawn (domain.md §2.7): it then counts nowhere, and stays in the contribution's history.
     /// A signed agreement is amended or written off instead.
     /// </summary>
-    public static Decision<PledgeWithdrawn> Withdraw(Contribution contribution, DateOnly on, string reason, Actor actor)
+    public static Decision<PledgeWithdrawn> Withdraw(Contribution contribution, DateOnly on, string reason, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(on) is { } shut) return Refuse<PledgeWithdrawn>(shut);
         if (contribution.Withdrawal is { } withdrawn)
             return Refuse<PledgeWithdrawn>(Refusal.Conflict("pledge-withdrawn", $"This pledge was already withdrawn on {withdrawn.On:yyyy-MM-dd}."));
         if (contribution.Agreement is { } agreement)
@@ -86,8 +83,9 @@ public static class ContributionDecisions
     /// </summary>
     public static Decision<AgreementAmended> Amend(
         Contribution contribution, string reference, DateOnly signedOn, string reason, Money amount, IReadOnlyList<Instalment> instalments,
-            Actor actor)
+            ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(signedOn) is { } shut) return Refuse<AgreementAmended>(shut);
         if (contribution.Agreement is not { } agreement)
             return Refuse<AgreementAmended>(Refusal.Conflict("agreement-not-signed",
                 "Only a signed agreement is amended; sign the agreement first."));
@@ -142,8 +140,9 @@ public static class ContributionDecisions
                 $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}.");
     }
 
-    public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence, Actor actor)
+    public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(on) is { } shut) return Refuse<ConditionSatisfied>(shut);
         if (contribution.Agreement is not { } agreement)
             return Refuse<ConditionSatisfied>(Refusal.Conflict("agreement-not-signed", "This contribution has no signed agreement yet."));
         if (agreement.Conditions.All(c => c.Number != number))
@@ -165,8 +164,9 @@ public static class ContributionDecisions
     /// reference, read from the stored events; the reference is free again only when each of them was reversed.</param>
     public static Decision<ContributionReceived> RecordReceipt(
         Contribution contribution, Money amount, DateOnly valueDate, string bankReference, decimal? overrideRate, string? overrideReason,
-        MonthlyExchangeRates? valueMonthRates, IReadOnlyCollection<long> receiptsWithBankReference, Actor actor)
+        MonthlyExchangeRates? valueMonthRates, IReadOnlyCollection<long> receiptsWithBankReference, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(valueDate) is { } shut) return Refuse<ContributionReceived>(shut);
         if (contribution.Agreement is not { } agreement)
             return Refuse<ContributionReceived>(Refusal.Conflict("agreement-not-signed",
                 "A receipt is recorded against a signed agreement; sign the agreement first."));
@@ -212,8 +212,9 @@ public static class ContributionDecisions
             contribution.Earmark, actor.Subject, actor.Now));
     }
 
-    public static Decision<ContributionWrittenOff> WriteOff(Contribution contribution, Money amount, string reason, Actor actor)
+    public static Decision<ContributionWrittenOff> WriteOff(Contribution contribution, Money amount, string reason, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(actor.Today) is { } shut) return Refuse<ContributionWrittenOff>(shut);
         if (contribution.Agreement is not { } agreement)
             return Refuse<ContributionWrittenOff>(Refusal.Conflict("agreement-not-signed", "Only a signed agreement has a balance to write off."));
         if (amount.Currency != agreement.Amount.Currency)
@@ -233,8 +234,9 @@ public static class ContributionDecisions
     }
 
     public static Decision<ContributionRefunded> Refund(Contribution contribution, decimal amountChf, string reason, string donorConsentReference,
-        Actor actor)
+        ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(actor.Today) is { } shut) return Refuse<ContributionRefunded>(shut);
         if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "amountChf",
             "A refund is for an amount greater than zero."));
         if (decimal.Round(amountChf, 2) != amountChf)
@@ -251,8 +253,9 @@ public static class ContributionDecisions
 
     /// <summary>Reverses the money event stored at <paramref name="sequence"/>; <paramref name="original"/> is what is stored there (null: nothing).</summary>
     public static Decision<ContributionEventReversed> Reverse(Contribution contribution, long sequence, Guid? originalStreamId, object? original,
-        string reason, Actor actor)
+        string reason, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(actor.Today) is { } shut) return Refuse<ContributionEventReversed>(shut);
         if (original is null || originalStreamId != contribution.Id)
             return Refuse<ContributionEventReversed>(Refusal.RuleBroken("event-not-in-contribution",
                 $"Event {sequence} is not an event of this contribution.", "eventSequence"));

@@ -2,29 +2,6 @@ using BsgFunds.Domain.ReferenceData;
 
 namespace BsgFunds.Domain.Contributions;
 
-/// <summary>IATI earmarking categories (domain.md §2).</summary>
-public enum EarmarkCategory
-{
-    Unearmarked,
-    SoftlyEarmarked,
-    Earmarked,
-    TightlyEarmarked,
-}
-
-/// <summary>The nine uses of BSG funds (domain.md §4).</summary>
-public enum UseOfFunds
-{
-    AssistanceAndConsultation,
-    Training,
-    Fellowship,
-    ComplianceAndInteroperability,
-    Interpretation,
-    Translation,
-    WorkshopsAndEvents,
-    TestLaboratories,
-    RemoteParticipation,
-}
-
 /// <summary>What a contribution may be spent on.</summary>
 public sealed record Earmark(
     EarmarkCategory Category,

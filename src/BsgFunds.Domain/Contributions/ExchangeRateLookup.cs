@@ -2,8 +2,6 @@ using BsgFunds.Domain.ExchangeRates;
 
 namespace BsgFunds.Domain.Contributions;
 
-public sealed record RateInForce(decimal RateToChf, string Source, string Month);
-
 public static class ExchangeRateLookup
 {
     /// <summary>The recorded rate of a currency for a month. CHF is 1; a missing rate is a refusal, never a silent 1.</summary>

@@ -1,24 +1,18 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
 
 namespace BsgFunds.Domain.Spending;
 
-public sealed record ApprovalRules(decimal BdtSignOffThresholdChf)
-{
-    public static readonly IReadOnlySet<UseOfFunds> CapacityBuilding = new HashSet<UseOfFunds> { UseOfFunds.Training, UseOfFunds.Fellowship,
-        UseOfFunds.WorkshopsAndEvents };
-
-    public bool NeedsBdtSignOff(AllocationRequested a) => CapacityBuilding.Contains(a.Use) || a.AmountChf >= BdtSignOffThresholdChf;
-}
-
 /// <summary>Decisions on allocations (domain.md §3 to §5). Pure: state and command in, events or a refusal out.</summary>
 public static class AllocationDecisions
 {
     public static Decision<AllocationRequested> Request(
         Guid id, int year, int programme, UseOfFunds use, string title, decimal amountChf, IReadOnlyList<ItuRegion> regions,
-        IReadOnlyList<string> countries, IReadOnlyList<Guid> contributionIds, Actor actor)
+        IReadOnlyList<string> countries, IReadOnlyList<Guid> contributionIds, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(ClosedYears.YearOf(year)) is { } shut) return Refuse<AllocationRequested>(shut);
         if (programme is < 1 or > 3) return Refuse<AllocationRequested>(Refusal.Invalid("programme-invalid", "programme",
             "The programme is 1, 2 or 3 (Resolution 44, Annex)."));
         if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "year",
@@ -36,57 +30,77 @@ public static class AllocationDecisions
             countries.Distinct().ToList(), contributionIds, actor.Subject, actor.Now));
     }
 
-    /// <summary>The TSB sign-off. When it is the last one needed, the caller commits the money (see <see cref="Commit"/>).</summary>
-    public static Decision<AllocationApprovedByTsb> ApproveAsTsb(Allocation allocation, Approver approver, Actor actor)
+    /// <summary>
+    /// The TSB approval. When it is the last sign-off the allocation needs, it is also the final approval: the money is
+    /// committed from the contributions that fund it (<see cref="Funding.Select"/>), on the allocation and on each of them.
+    /// </summary>
+    /// <param name="candidates">The contributions that could fund the allocation, with what each has available now.</param>
+    public static Decision<object> ApproveAsTsb(Allocation allocation, Approver approver, ApprovalRules rules,
+        IReadOnlyList<FundingCandidate> candidates, ClosedYears closed, Actor actor)
     {
-        if (Pending(allocation) is { } notPending) return Refuse<AllocationApprovedByTsb>(notPending);
+        if (Shut(allocation, closed, actor) is { } shut) return Refuse<object>(shut);
+        if (Pending(allocation) is { } notPending) return Refuse<object>(notPending);
         if (allocation.Request.RequestedBy == actor.Subject)
-            return Refuse<AllocationApprovedByTsb>(Refusal.RuleBroken("approver-must-not-be-requester",
-                "Nobody approves an allocation they requested."));
-        if (allocation.Tsb is not null) return Refuse<AllocationApprovedByTsb>(Refusal.Conflict("already-approved",
-            "The TSB approval of this allocation is already recorded."));
+            return Refuse<object>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody approves an allocation they requested."));
+        if (allocation.Tsb is not null)
+            return Refuse<object>(Refusal.Conflict("already-approved", "The TSB approval of this allocation is already recorded."));
         var (role, delegationId, refusal) = approver.Authorise(allocation.Request.AmountChf, actor.Today);
         return refusal is not null
-            ? Refuse<AllocationApprovedByTsb>(refusal)
-            : Decision.Accept(new AllocationApprovedByTsb(allocation.Id, actor.Subject, role, delegationId, actor.Now));
+            ? Refuse<object>(refusal)
+            : Finalise(allocation, new AllocationApprovedByTsb(allocation.Id, actor.Subject, role, delegationId, actor.Now), rules, candidates,
+                actor);
     }
 
-    public static Decision<AllocationSignedOffByBdt> SignOffAsBdt(Allocation allocation, ApprovalRules rules, Actor actor)
+    /// <summary>The BDT Director's coordination sign-off; the final approval when the TSB approval is already given.</summary>
+    public static Decision<object> SignOffAsBdt(Allocation allocation, ApprovalRules rules, IReadOnlyList<FundingCandidate> candidates,
+        ClosedYears closed, Actor actor)
     {
-        if (Pending(allocation) is { } notPending) return Refuse<AllocationSignedOffByBdt>(notPending);
+        if (Shut(allocation, closed, actor) is { } shut) return Refuse<object>(shut);
+        if (Pending(allocation) is { } notPending) return Refuse<object>(notPending);
         if (!rules.NeedsBdtSignOff(allocation.Request))
-            return Refuse<AllocationSignedOffByBdt>(Refusal.Conflict("bdt-signoff-not-required",
-                $"BDT signs off capacity building (Training, Fellowship, WorkshopsAndEvents) and allocations of CHF {rules.BdtSignOffThresholdChf} or more; this one needs only the TSB Director."));
+            return Refuse<object>(Refusal.Conflict("bdt-signoff-not-required",
+                "BDT signs off capacity building (Training, Fellowship, WorkshopsAndEvents) and allocations of "
+                + $"CHF {rules.BdtSignOffThresholdChf} or more; this one needs only the TSB Director."));
         if (allocation.Request.RequestedBy == actor.Subject)
-            return Refuse<AllocationSignedOffByBdt>(Refusal.RuleBroken("approver-must-not-be-requester",
-                "Nobody signs off an allocation they requested."));
-        if (allocation.Bdt is not null) return Refuse<AllocationSignedOffByBdt>(Refusal.Conflict("already-signed-off",
-            "The BDT sign-off of this allocation is already recorded."));
-        return Decision.Accept(new AllocationSignedOffByBdt(allocation.Id, actor.Subject, Roles.BdtDirector, actor.Now));
+            return Refuse<object>(Refusal.RuleBroken("approver-must-not-be-requester", "Nobody signs off an allocation they requested."));
+        if (allocation.Bdt is not null)
+            return Refuse<object>(Refusal.Conflict("already-signed-off", "The BDT sign-off of this allocation is already recorded."));
+        return Finalise(allocation, new AllocationSignedOffByBdt(allocation.Id, actor.Subject, Roles.BdtDirector, actor.Now), rules, candidates,
+            actor);
+    }
+
+    // A sign-off is dated today, and approves spending in the allocation's budget year: both years must be open.
+    private static Refusal? Shut(Allocation allocation, ClosedYears closed, Actor actor) =>
+        closed.Refuse(actor.Today, ClosedYears.YearOf(allocation.Request.Year));
+
+    /// <summary>
+    /// The sign-off alone, or, when it is the last one needed, the sign-off, the final approval and one commitment for each
+    /// funding contribution: the events of every stream involved, in the order they are appended.
+    /// </summary>
+    private static Decision<object> Finalise(Allocation allocation, object signOff, ApprovalRules rules,
+        IReadOnlyList<FundingCandidate> candidates, Actor actor)
+    {
+        var signed = AllocationFold.Apply(allocation, signOff);
+        if (!IsFullySignedOff(signed, rules)) return Decision.Accept(signOff);
+        var (lines, refusal) = Funding.Select(signed.Request, candidates);
+        if (refusal is not null) return Refuse<object>(refusal);
+        var commitments = lines.Select(l => new FundsCommitted(l.ContributionId, l.DonorId, allocation.Id, l.AmountChf, l.Earmark, actor.Now));
+        return Decision.Accept([signOff, new AllocationApproved(allocation.Id, signed.Request.AmountChf, lines, actor.Now), .. commitments]);
     }
 
     /// <summary>Whether, after these sign-offs, the allocation has every approval it needs.</summary>
     public static bool IsFullySignedOff(Allocation allocation, ApprovalRules rules) =>
         allocation.Tsb is not null && (allocation.Bdt is not null || !rules.NeedsBdtSignOff(allocation.Request));
 
-    /// <summary>Final approval: commits the money, recorded on the allocation and on each funding contribution.</summary>
-    public static Decision<object> Commit(Allocation allocation, IReadOnlyList<FundingCandidate> candidates, Actor actor)
-    {
-        var (lines, refusal) = Funding.Select(allocation.Request, candidates);
-        if (refusal is not null) return Decision.Refuse<object>(refusal);
-        var events = new List<object> { new AllocationApproved(allocation.Id, allocation.Request.AmountChf, lines, actor.Now) };
-        events.AddRange(lines.Select(l => new FundsCommitted(l.ContributionId, l.DonorId, allocation.Id, l.AmountChf, l.Earmark, actor.Now)));
-        return Decision.Accept(events.ToArray());
-    }
-
-    public static Decision<AllocationRejected> Reject(Allocation allocation, string role, string reason, Actor actor) =>
-        Pending(allocation) is { } notPending
-            ? Refuse<AllocationRejected>(notPending)
-            : Decision.Accept(new AllocationRejected(allocation.Id, actor.Subject, role, reason, actor.Now));
+    public static Decision<AllocationRejected> Reject(Allocation allocation, string role, string reason, ClosedYears closed, Actor actor) =>
+        closed.Refuse(actor.Today) is { } shut ? Refuse<AllocationRejected>(shut)
+        : Pending(allocation) is { } notPending ? Refuse<AllocationRejected>(notPending)
+        : Decision.Accept(new AllocationRejected(allocation.Id, actor.Subject, role, reason, actor.Now));
 
     /// <summary>Closing releases what is committed and not disbursed; the <see cref="CommitmentReleased"/> events go to the contributions.</summary>
-    public static Decision<object> Close(Allocation allocation, Actor actor)
+    public static Decision<object> Close(Allocation allocation, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(actor.Today) is { } shut) return Decision.Refuse<object>(shut);
         if (allocation.Status != AllocationStatus.Approved)
             return Decision.Refuse<object>(Refusal.Conflict("allocation-not-approved",
                 $"Only an approved allocation is closed; this one is {allocation.Status}."));

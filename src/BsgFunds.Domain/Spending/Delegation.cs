@@ -12,18 +12,3 @@ public sealed record Delegation(Guid Id, string DelegateSub, decimal LimitChf, D
         delegations.Where(d => d.Until >= today).OrderByDescending(d => d.LimitChf).FirstOrDefault()
         ?? delegations.OrderByDescending(d => d.Until).FirstOrDefault();
 }
-
-public static class DelegationDecision
-{
-    public static Decision<DelegationGranted> Grant(Guid id, string delegateSub, decimal limitChf, DateOnly until, Contributions.Actor actor)
-    {
-        if (delegateSub == actor.Subject) return Decision.Refuse<DelegationGranted>(Refusal.Invalid("delegation-to-self", "delegateSub",
-            "The Director does not delegate to themselves."));
-        if (limitChf <= 0 || decimal.Round(limitChf, 2) != limitChf)
-            return Decision.Refuse<DelegationGranted>(Refusal.Invalid("amount-not-positive", "limitChf",
-                "The limit is a CHF amount greater than zero, exact to the centime."));
-        if (until < actor.Today) return Decision.Refuse<DelegationGranted>(Refusal.Invalid("delegation-in-the-past", "until",
-            "A delegation ends today or later."));
-        return Decision.Accept(new DelegationGranted(id, delegateSub, limitChf, until, actor.Subject, actor.Now));
-    }
-}

@@ -1,18 +1,17 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
 
 namespace BsgFunds.Domain.Spending;
-
-/// <summary>A fellowship already granted (not cancelled), as the limits need it.</summary>
-public sealed record GrantedFellowship(Guid DisbursementId, string MeetingCode, string CountryCode, string? PersonId, int Year, FellowshipType Type);
 
 /// <summary>Decisions on disbursements (domain.md §4 to §6).</summary>
 public static class DisbursementDecisions
 {
     public static Decision<DisbursementRequested> Request(
         Allocation allocation, Guid id, decimal amountChf, DisbursementKind kind, Payee payee, string purpose, Meeting? meeting,
-        FellowshipType? fellowship, Country? payeeCountry, IReadOnlyList<GrantedFellowship> granted, Actor actor)
+        FellowshipType? fellowship, Country? payeeCountry, IReadOnlyList<GrantedFellowship> granted, ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(actor.Today) is { } shut) return Refuse(shut);
         if (allocation.Status != AllocationStatus.Approved)
             return Refuse(Refusal.Conflict("allocation-not-approved",
                 $"Disbursements are made against an approved allocation; this one is {allocation.Status}."));
@@ -92,8 +91,10 @@ public static class DisbursementDecisions
             : Decision.Accept(new DisbursementApproved(allocation.Id, id, actor.Subject, role, delegationId, actor.Now));
     }
 
-    public static Decision<DisbursementPaid> Pay(Allocation allocation, Guid id, DateOnly paidOn, string paymentReference, Actor actor)
+    public static Decision<DisbursementPaid> Pay(Allocation allocation, Guid id, DateOnly paidOn, string paymentReference, ClosedYears closed,
+        Actor actor)
     {
+        if (closed.Refuse(paidOn) is { } shut) return Decision.Refuse<DisbursementPaid>(shut);
         var d = allocation.Disbursement(id)!;
         if (d.Status != DisbursementStatus.Approved)
             return Decision.Refuse<DisbursementPaid>(Refusal.Conflict("disbursement-not-approved",

@@ -11,7 +11,7 @@ public class JournalTests
 {
     private static object Receipt(Contribution agreed, decimal amount, decimal rate) =>
         ContributionDecisions.RecordReceipt(agreed, Money.Of(amount, agreed.Currency), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", (agreed.Currency, rate)), [], Officer).Events.Single();
+            Rates("2026-03", (agreed.Currency, rate)), [], ClosedYears.None, Officer).Events.Single();
 
     private static string[] JournalOf(params object[] events) =>
         Journal.Write(2026, events.Select((e, i) => ((long)(i + 1), e))).ReplaceLineEndings("\n").Split('\n');

@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
@@ -12,7 +13,7 @@ public class ContributionDecisionTests
 {
     private static Decision<ContributionReceived> Receipt(Contribution c, decimal amount, string currency, string bankReference) =>
         ContributionDecisions.RecordReceipt(c, Money.Of(amount, currency), new DateOnly(2026, 3, 10), bankReference, null, null, Rates("2026-03",
-            (currency, 0.9m)), [], Officer);
+            (currency, 0.9m)), [], ClosedYears.None, Officer);
 
     [Theory]
     // source, donor type, donor country, refusal code (null: accepted)
@@ -29,7 +30,7 @@ public class ContributionDecisionTests
     public void the_funding_source_must_fit_the_donor(FundingSource source, DonorType type, string? country, string? code)
     {
         var decision = ContributionDecisions.Pledge(ContributionId, Donor(type, country), source, Money.Of(1000m, "USD"), new DateOnly(2026, 1, 5),
-            Earmark.Pooled, null, Officer);
+            Earmark.Pooled, null, ClosedYears.None, Officer);
         decision.Refusal?.Code.Should().Be(code);
         if (code is null) decision.Events.Should().ContainSingle().Which.Source.Should().Be(source);
     }
@@ -38,10 +39,10 @@ public class ContributionDecisionTests
     public void a_pledge_needs_a_registered_donor_and_a_positive_amount()
     {
         ContributionDecisions.Pledge(ContributionId, null, FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1, 5), Earmark.Pooled,
-            null, Officer)
+            null, ClosedYears.None, Officer)
             .Refusal!.Code.Should().Be("donor-not-found");
         ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(0m, "USD"), new DateOnly(2026, 1, 5),
-            Earmark.Pooled, null, Officer)
+            Earmark.Pooled, null, ClosedYears.None, Officer)
             .Refusal!.Code.Should().Be("amount-not-positive");
     }
 
@@ -65,7 +66,7 @@ public class ContributionDecisionTests
     public void an_earmark_says_what_its_category_needs(Earmark earmark, bool valid)
     {
         var decision = ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.Partnership, Money.Of(1m, "USD"), new DateOnly(2026, 1,
-            5), earmark, null, Officer);
+            5), earmark, null, ClosedYears.None, Officer);
         decision.IsRefused.Should().Be(!valid);
         if (!valid) decision.Refusal!.Code.Should().Be("earmark-invalid");
     }
@@ -99,7 +100,7 @@ public class ContributionDecisionTests
         var rates = rateCurrency is null ? null : Rates("2026-01", (rateCurrency, 0.9m));
         ContributionDecisions.SignAgreement(Pledged(currency), "AGR", new DateOnly(2026, 1, 15), Money.Of(100_000m, currency), psc,
                 instalments.Select((a, i) => new Instalment(new DateOnly(2026, 3, 1).AddMonths(i), Money.Of(a, currency))).ToList(), null, [],
-                    rates, Officer)
+                    rates, ClosedYears.None, Officer)
             .Refusal!.Code.Should().Be(code);
     }
 
@@ -109,7 +110,7 @@ public class ContributionDecisionTests
         var agreed = Agreed("CHF", 50_000m);
         agreed.Agreement!.AmountChf.Should().Be(50_000m);
         ContributionDecisions.SignAgreement(agreed, "AGR-2", new DateOnly(2026, 2, 1), Money.Of(1m, "CHF"), 7m,
-                [new Instalment(new DateOnly(2026, 3, 1), Money.Of(1m, "CHF"))], null, [], null, Officer)
+                [new Instalment(new DateOnly(2026, 3, 1), Money.Of(1m, "CHF"))], null, [], null, ClosedYears.None, Officer)
             .Refusal.Should().BeEquivalentTo(new { Kind = RefusalKind.Conflict, Code = "agreement-already-signed" });
     }
 
@@ -149,15 +150,15 @@ public class ContributionDecisionTests
         { () => Pledged(), c => Receipt(c, 1m, "USD", "B"), "agreement-not-signed" },
         // The endpoint reads the earlier receipts with the reference from the events: one that stands (sequence 5) refuses it.
         { () => Received(Agreed(), 1_000m, 0.9m, "B"), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 3, 10),
-            "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], Officer), "bank-reference-already-recorded" },
+            "B", null, null, Rates("2026-03", ("USD", 0.9m)), [5], ClosedYears.None, Officer), "bank-reference-already-recorded" },
         { () => Agreed(), c => Receipt(c, 1m, "EUR", "B"), "receipt-currency-must-match-agreement" },
         { () => Agreed(), c => Receipt(c, 100_000.01m, "USD", "B"), "receipt-exceeds-receivable" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [],
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", null, null, null, [],ClosedYears.None, 
             Officer), "exchange-rate-missing" },
-        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [],
+        { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", 0.9m, null, null, [],ClosedYears.None, 
             Officer), "rate-override-needs-reason" },
         { () => Agreed(), c => ContributionDecisions.RecordReceipt(c, Money.Of(1m, "USD"), new DateOnly(2026, 4, 1), "B", -1m, "bank rate", null,
-            [], Officer), "exchange-rate-not-positive" },
+            [], ClosedYears.None, Officer), "exchange-rate-not-positive" },
     };
 
     [Theory]
@@ -174,7 +175,7 @@ public class ContributionDecisionTests
     public void a_rate_override_with_a_reason_is_used_and_recorded()
     {
         var decision = ContributionDecisions.RecordReceipt(Agreed(), Money.Of(1_000m, "USD"), new DateOnly(2026, 4, 1), "B", 0.95m,
-            "bank's rate on the day", null, [], Officer);
+            "bank's rate on the day", null, [], ClosedYears.None, Officer);
         decision.Events.Single().Should().BeEquivalentTo(new { RateToChf = 0.95m, RateSource = "override",
             RateOverrideReason = "bank's rate on the day", AmountChf = 950m });
     }
@@ -184,17 +185,17 @@ public class ContributionDecisionTests
     {
         var state = Agreed("EUR", 10_000m, 0.9333m, 7m, "Steering committee formed", "Work plan approved", "Report filed");
         state.DeferredRevenueChf.Should().Be(9_333.00m);
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 2, new DateOnly(2026, 4, 1), "minutes", Officer));
+        state = Then(state, ContributionDecisions.SatisfyCondition(state, 2, new DateOnly(2026, 4, 1), "minutes", ClosedYears.None, Officer));
         state.SatisfiedConditions.Single().RevenueReleasedChf.Should().Be(3_111.00m);
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 1, new DateOnly(2026, 5, 1), "minutes", Officer));
-        state = Then(state, ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "report", Officer));
+        state = Then(state, ContributionDecisions.SatisfyCondition(state, 1, new DateOnly(2026, 5, 1), "minutes", ClosedYears.None, Officer));
+        state = Then(state, ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "report", ClosedYears.None, Officer));
         state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(3_111.00m, 3_111.00m, 3_111.00m);
         state.DeferredRevenueChf.Should().Be(0m);
 
-        ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "again",
+        ContributionDecisions.SatisfyCondition(state, 3, new DateOnly(2026, 6, 1), "again",ClosedYears.None, 
             Officer).Refusal!.Code.Should().Be("condition-already-satisfied");
-        ContributionDecisions.SatisfyCondition(state, 4, new DateOnly(2026, 6, 1), "x", Officer).Refusal!.Code.Should().Be("condition-not-found");
-        ContributionDecisions.SatisfyCondition(Pledged(), 1, new DateOnly(2026, 6, 1), "x",
+        ContributionDecisions.SatisfyCondition(state, 4, new DateOnly(2026, 6, 1), "x", ClosedYears.None, Officer).Refusal!.Code.Should().Be("condition-not-found");
+        ContributionDecisions.SatisfyCondition(Pledged(), 1, new DateOnly(2026, 6, 1), "x",ClosedYears.None, 
             Officer).Refusal!.Code.Should().Be("agreement-not-signed");
     }
 
@@ -202,7 +203,7 @@ public class ContributionDecisionTests
     public void the_last_condition_releases_the_rounding_remainder()
     {
         var state = Agreed("CHF", 100m, 1m, 7m, "a", "b", "c");
-        foreach (var n in new[] { 1, 2, 3 }) state = Then(state, ContributionDecisions.SatisfyCondition(state, n, new DateOnly(2026, 4, 1), "e",
+        foreach (var n in new[] { 1, 2, 3 }) state = Then(state, ContributionDecisions.SatisfyCondition(state, n, new DateOnly(2026, 4, 1), "e",ClosedYears.None, 
             Officer));
         state.SatisfiedConditions.Select(c => c.RevenueReleasedChf).Should().Equal(33.33m, 33.33m, 33.34m);
     }
@@ -211,15 +212,15 @@ public class ContributionDecisionTests
     public void a_write_off_reduces_the_receivable_at_the_agreement_rate_and_deferred_revenue_first()
     {
         var state = Agreed("USD", 100_000m, 0.9m, 7m, "condition");
-        state = Then(state, ContributionDecisions.WriteOff(state, Money.Of(10_000m, "USD"), "donor budget cut", Officer));
+        state = Then(state, ContributionDecisions.WriteOff(state, Money.Of(10_000m, "USD"), "donor budget cut", ClosedYears.None, Officer));
         state.WrittenOffChf.Should().Be(9_000m);
         state.DeferredWrittenOffChf.Should().Be(9_000m);
         state.DeferredRevenueChf.Should().Be(81_000m);
         state.ReceivableOriginal.Should().Be(90_000m);
 
-        ContributionDecisions.WriteOff(state, Money.Of(90_000.01m, "USD"), "r", Officer).Refusal!.Code.Should().Be("write-off-exceeds-receivable");
-        ContributionDecisions.WriteOff(state, Money.Of(1m, "EUR"), "r", Officer).Refusal!.Code.Should().Be("write-off-currency-must-match-agreement");
-        ContributionDecisions.WriteOff(Pledged(), Money.Of(1m, "USD"), "r", Officer).Refusal!.Code.Should().Be("agreement-not-signed");
+        ContributionDecisions.WriteOff(state, Money.Of(90_000.01m, "USD"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("write-off-exceeds-receivable");
+        ContributionDecisions.WriteOff(state, Money.Of(1m, "EUR"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("write-off-currency-must-match-agreement");
+        ContributionDecisions.WriteOff(Pledged(), Money.Of(1m, "USD"), "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("agreement-not-signed");
     }
 
     [Fact]
@@ -227,9 +228,9 @@ public class ContributionDecisionTests
     {
         var state = Received(Agreed("CHF", 1_000m, 1m), 1_000m, 1m);
         state.AvailableChf.Should().Be(930m);
-        ContributionDecisions.Refund(state, 930.01m, "r", "consent", Officer).Refusal!.Code.Should().Be("refund-exceeds-unspent");
-        ContributionDecisions.Refund(state, 0.001m, "r", "consent", Officer).Refusal!.Code.Should().Be("amount-too-precise");
-        state = Then(state, ContributionDecisions.Refund(state, 930m, "project cancelled", "LTR-7", Officer));
+        ContributionDecisions.Refund(state, 930.01m, "r", "consent", ClosedYears.None, Officer).Refusal!.Code.Should().Be("refund-exceeds-unspent");
+        ContributionDecisions.Refund(state, 0.001m, "r", "consent", ClosedYears.None, Officer).Refusal!.Code.Should().Be("amount-too-precise");
+        state = Then(state, ContributionDecisions.Refund(state, 930m, "project cancelled", "LTR-7", ClosedYears.None, Officer));
         state.AvailableChf.Should().Be(0m);
         state.Status.Should().Be(ContributionStatus.Closed);
     }
@@ -239,7 +240,7 @@ public class ContributionDecisionTests
     {
         var stored = Agreed() with { ReceiptDays = null! };
         var receipt = ContributionDecisions.RecordReceipt(stored, Money.Of(1_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.9m)), [], Officer).Events.Single();
+            Rates("2026-03", ("USD", 0.9m)), [], ClosedYears.None, Officer).Events.Single();
         stored.OldestReceiptOn.Should().BeNull();
         ContributionFold.Apply(stored, receipt).ReceiptDays.Should().Equal(new ReceiptDay(new DateOnly(2026, 3, 10), 1));
     }
@@ -249,16 +250,16 @@ public class ContributionDecisionTests
     {
         var agreed = Agreed();
         var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
+            Rates("2026-03", ("USD", 0.88m)), [], ClosedYears.None, Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
 
-        var reversed = Then(received, ContributionDecisions.Reverse(received, 8, ContributionId, receipt, "keyed twice", Officer));
+        var reversed = Then(received, ContributionDecisions.Reverse(received, 8, ContributionId, receipt, "keyed twice", ClosedYears.None, Officer));
         reversed.Should().BeEquivalentTo(agreed, o => o.Excluding(c => c.ReversedSequences));
         reversed.ReversedSequences.Should().Equal(8);
 
-        ContributionDecisions.Reverse(reversed, 8, ContributionId, receipt, "again", Officer).Refusal!.Code.Should().Be("event-already-reversed");
+        ContributionDecisions.Reverse(reversed, 8, ContributionId, receipt, "again", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-already-reversed");
         Then(reversed, ContributionDecisions.RecordReceipt(reversed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "BNK-1", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [8], Officer))
+            Rates("2026-03", ("USD", 0.88m)), [8], ClosedYears.None, Officer))
             .ReceivedChf.Should().Be(52_800m);
     }
 
@@ -269,11 +270,11 @@ public class ContributionDecisionTests
         var receipt = new ContributionReceived(ContributionId, DonorId, Money.Chf(1_000m), new DateOnly(2026, 3, 10), "BNK-1", 1m, "CHF", "2026-03",
             null, 1_000m, 1_000m, 0m, 7m, 70m, Earmark.Pooled, "fo-1", Now);
 
-        ContributionDecisions.Reverse(state, 5, Guid.NewGuid(), receipt, "r", Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
-        ContributionDecisions.Reverse(state, 5, null, null, "r", Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
-        ContributionDecisions.Reverse(state, 2, ContributionId, state.Agreement!, "r", Officer).Refusal!.Code.Should().Be("event-not-reversible");
+        ContributionDecisions.Reverse(state, 5, Guid.NewGuid(), receipt, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
+        ContributionDecisions.Reverse(state, 5, null, null, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-in-contribution");
+        ContributionDecisions.Reverse(state, 2, ContributionId, state.Agreement!, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("event-not-reversible");
 
-        state = Then(state, ContributionDecisions.Refund(state, 500m, "r", "consent", Officer));
-        ContributionDecisions.Reverse(state, 5, ContributionId, receipt, "r", Officer).Refusal!.Code.Should().Be("reversal-exceeds-unspent");
+        state = Then(state, ContributionDecisions.Refund(state, 500m, "r", "consent", ClosedYears.None, Officer));
+        ContributionDecisions.Reverse(state, 5, ContributionId, receipt, "r", ClosedYears.None, Officer).Refusal!.Code.Should().Be("reversal-exceeds-unspent");
     }
 }

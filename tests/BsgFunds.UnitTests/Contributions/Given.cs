@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
@@ -24,18 +25,18 @@ internal static class Given
 
     public static Contribution Pledged(string currency = "USD", decimal amount = 100_000m, Earmark? earmark = null) =>
         Contribution.Create(ContributionDecisions.Pledge(ContributionId, Donor(), FundingSource.DevelopedCountryVoluntary,
-            Money.Of(amount, currency), new DateOnly(2026, 1, 5), earmark ?? Earmark.Pooled, null, Officer).Events.Single());
+            Money.Of(amount, currency), new DateOnly(2026, 1, 5), earmark ?? Earmark.Pooled, null, ClosedYears.None, Officer).Events.Single());
 
     public static Contribution Agreed(string currency = "USD", decimal amount = 100_000m, decimal rate = 0.9m, decimal psc = 7m,
         params string[] conditions) =>
         Then(Pledged(currency, amount), ContributionDecisions.SignAgreement(
             Pledged(currency, amount), "AGR-1", new DateOnly(2026, 1, 15), Money.Of(amount, currency), psc,
             [new Instalment(new DateOnly(2026, 3, 1), Money.Of(amount, currency))], null, conditions,
-            Rates("2026-01", (currency, rate)), Officer));
+            Rates("2026-01", (currency, rate)), ClosedYears.None, Officer));
 
     public static Contribution Received(Contribution state, decimal amount, decimal rate, string bankReference = "BNK-1") =>
         Then(state, ContributionDecisions.RecordReceipt(state, Money.Of(amount, state.Currency), new DateOnly(2026, 3, 10), bankReference, null, null,
-            Rates("2026-03", (state.Currency, rate)), [], Officer));
+            Rates("2026-03", (state.Currency, rate)), [], ClosedYears.None, Officer));
 
     public static Contribution Then<T>(Contribution state, Decision<T> decision) where T : notnull
     {

@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using FluentAssertions;
@@ -16,7 +17,7 @@ public class PostingTests
     {
         var agreed = Agreed();
         var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.88m)), [], Officer).Events.Single();
+            Rates("2026-03", ("USD", 0.88m)), [], ClosedYears.None, Officer).Events.Single();
         var lines = Postings.For(receipt);
 
         lines.Sum(l => l.AmountChf).Should().Be(0m);
@@ -50,9 +51,9 @@ public class PostingTests
     {
         var agreed = Agreed();
         var receipt = ContributionDecisions.RecordReceipt(agreed, Money.Of(60_000m, "USD"), new DateOnly(2026, 3, 10), "B", null, null,
-            Rates("2026-03", ("USD", 0.93m)), [], Officer).Events.Single();
+            Rates("2026-03", ("USD", 0.93m)), [], ClosedYears.None, Officer).Events.Single();
         var received = ContributionFold.Apply(agreed, receipt);
-        var reversal = ContributionDecisions.Reverse(received, 3, ContributionId, receipt, "r", Officer).Events.Single();
+        var reversal = ContributionDecisions.Reverse(received, 3, ContributionId, receipt, "r", ClosedYears.None, Officer).Events.Single();
 
         var before = Post(agreed.Agreement!);
         var after = Post(agreed.Agreement!, receipt, reversal);

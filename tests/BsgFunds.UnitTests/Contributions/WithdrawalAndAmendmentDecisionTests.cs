@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using FluentAssertions;
@@ -10,19 +11,19 @@ public class WithdrawalAndAmendmentDecisionTests
 {
     private static Decision<AgreementAmended> Amend(Contribution state, decimal total, string currency = "USD", DateOnly? on = null) =>
         ContributionDecisions.Amend(state, "AGR-1-A", on ?? new DateOnly(2026, 4, 1), "top-up", Money.Of(total, currency),
-            [new Instalment(new DateOnly(2027, 3, 1), Money.Of(total, currency))], Officer);
+            [new Instalment(new DateOnly(2027, 3, 1), Money.Of(total, currency))], ClosedYears.None, Officer);
 
     [Fact]
     public void a_pledge_not_yet_signed_is_withdrawn_and_then_counts_as_withdrawn()
     {
-        var state = Then(Pledged(), ContributionDecisions.Withdraw(Pledged(), new DateOnly(2026, 2, 1), "board said no", Officer));
+        var state = Then(Pledged(), ContributionDecisions.Withdraw(Pledged(), new DateOnly(2026, 2, 1), "board said no", ClosedYears.None, Officer));
         state.Status.Should().Be(ContributionStatus.Withdrawn);
-        ContributionDecisions.Withdraw(state, new DateOnly(2026, 2, 2), "again", Officer).Refusal!.Code.Should().Be("pledge-withdrawn");
+        ContributionDecisions.Withdraw(state, new DateOnly(2026, 2, 2), "again", ClosedYears.None, Officer).Refusal!.Code.Should().Be("pledge-withdrawn");
     }
 
     [Fact]
     public void a_signed_agreement_is_not_withdrawn() =>
-        ContributionDecisions.Withdraw(Agreed(), new DateOnly(2026, 2, 1), "no", Officer).Refusal!.Code.Should().Be("pledge-already-signed");
+        ContributionDecisions.Withdraw(Agreed(), new DateOnly(2026, 2, 1), "no", ClosedYears.None, Officer).Refusal!.Code.Should().Be("pledge-already-signed");
 
     [Fact]
     public void a_top_up_is_valued_at_the_carrying_rate_and_goes_to_net_assets_when_unconditional()
@@ -39,7 +40,7 @@ public class WithdrawalAndAmendmentDecisionTests
     public void a_reduction_of_a_conditional_agreement_takes_from_deferred_revenue_first()
     {
         var agreed = Agreed(rate: 1m, conditions: ["report", "audit"]);
-        var half = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", Officer));
+        var half = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", ClosedYears.None, Officer));
         half.DeferredRevenueChf.Should().Be(50_000m);
 
         var cut = Amend(half, 30_000m).Events.Single();
@@ -53,7 +54,7 @@ public class WithdrawalAndAmendmentDecisionTests
     public void a_top_up_after_every_condition_is_met_is_revenue_at_once()
     {
         var agreed = Agreed(rate: 1m, conditions: ["report"]);
-        var met = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", Officer));
+        var met = Then(agreed, ContributionDecisions.SatisfyCondition(agreed, 1, new DateOnly(2026, 2, 1), "report sent", ClosedYears.None, Officer));
         var topUp = Amend(met, 150_000m).Events.Single();
         topUp.ToDeferredRevenueChf.Should().Be(0m);
         topUp.ToNetAssetsChf.Should().Be(50_000m);

@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
@@ -18,7 +19,7 @@ public class SpendingRuleTests
     private static Allocation Requested(UseOfFunds use = UseOfFunds.Translation, decimal amount = 1_000m, int programme = 1,
         IReadOnlyList<ItuRegion>? regions = null, IReadOnlyList<string>? countries = null, IReadOnlyList<Guid>? contributions = null) =>
         Allocation.Create(AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, use, "t", amount, regions ?? [], countries ?? [],
-            contributions ?? [], Requester).Events.Single());
+            contributions ?? [], ClosedYears.None, Requester).Events.Single());
 
     private static Earmark Earmark(EarmarkCategory category, int? programme = null, UseOfFunds? use = null, ItuRegion[]? regions = null,
         string[]? countries = null, Guid? allocation = null) =>
@@ -46,7 +47,7 @@ public class SpendingRuleTests
     public void an_allocation_request_is_checked(int programme, double amount, string? country, string? code)
     {
         var decision = AllocationDecisions.Request(Guid.NewGuid(), 2026, programme, UseOfFunds.Training, "t", (decimal)amount, [],
-            country?.Length == 0 ? [] : [country!], [], Requester);
+            country?.Length == 0 ? [] : [country!], [], ClosedYears.None, Requester);
         decision.Refusal?.Code.Should().Be(code);
     }
 
@@ -77,7 +78,7 @@ public class SpendingRuleTests
     public void earmarked_money_is_spent_only_on_what_it_is_earmarked_for(Earmark earmark, bool fits)
     {
         var request = AllocationDecisions.Request(Guid.Parse("99999999-9999-9999-9999-999999999999"), 2026, 3, UseOfFunds.Fellowship, "t", 100m,
-            [ItuRegion.Africa], ["SN"], [], Requester).Events.Single();
+            [ItuRegion.Africa], ["SN"], [], ClosedYears.None, Requester).Events.Single();
         Funding.Fits(earmark, request).Should().Be(fits);
     }
 
@@ -139,32 +140,51 @@ public class SpendingRuleTests
     public void the_allocation_is_final_only_when_every_needed_sign_off_is_in()
     {
         var training = Requested(UseOfFunds.Training);
-        var afterTsb = training.Apply(AllocationDecisions.ApproveAsTsb(training, new Approver("tsb", true, null), Tsb).Events.Single());
-        AllocationDecisions.IsFullySignedOff(afterTsb, Rules).Should().BeFalse();
-        var afterBdt = afterTsb.Apply(AllocationDecisions.SignOffAsBdt(afterTsb, Rules, Bdt).Events.Single());
+        var director = new Approver("tsb", true, null);
+        var afterTsb = AllocationDecisions.ApproveAsTsb(training, director, Rules, Pool(1_000m), ClosedYears.None, Tsb).Events
+            .Should().ContainSingle().Subject.Should().BeOfType<AllocationApprovedByTsb>().Subject;
+        var signed = training.Apply(afterTsb);
+        AllocationDecisions.IsFullySignedOff(signed, Rules).Should().BeFalse();
+        var final = AllocationDecisions.SignOffAsBdt(signed, Rules, Pool(1_000m), ClosedYears.None, Bdt).Events;
+        final.Select(e => e.GetType()).Should().Equal(typeof(AllocationSignedOffByBdt), typeof(AllocationApproved), typeof(FundsCommitted));
+        var afterBdt = final.Aggregate(signed, AllocationFold.Apply);
         AllocationDecisions.IsFullySignedOff(afterBdt, Rules).Should().BeTrue();
+        afterBdt.Status.Should().Be(AllocationStatus.Approved);
 
-        AllocationDecisions.ApproveAsTsb(afterTsb, new Approver("tsb", true, null), Tsb).Refusal!.Code.Should().Be("already-approved");
-        AllocationDecisions.SignOffAsBdt(afterBdt, Rules, Bdt).Refusal!.Code.Should().Be("already-signed-off");
-        AllocationDecisions.SignOffAsBdt(Requested(), Rules, Bdt).Refusal!.Code.Should().Be("bdt-signoff-not-required");
-        AllocationDecisions.ApproveAsTsb(training, new Approver("po", true, null),
-            Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
+        AllocationDecisions.ApproveAsTsb(signed, director, Rules, Pool(1_000m), ClosedYears.None, Tsb).Refusal!.Code.Should().Be("already-approved");
+        AllocationDecisions.SignOffAsBdt(signed.Apply((AllocationSignedOffByBdt)final[0]), Rules, Pool(1_000m), ClosedYears.None, Bdt)
+            .Refusal!.Code.Should().Be("already-signed-off");
+        AllocationDecisions.SignOffAsBdt(Requested(), Rules, Pool(1_000m), ClosedYears.None, Bdt).Refusal!.Code
+            .Should().Be("bdt-signoff-not-required");
+        AllocationDecisions.ApproveAsTsb(training, new Approver("po", true, null), Rules, Pool(1_000m), ClosedYears.None, Requester)
+            .Refusal!.Code.Should().Be("approver-must-not-be-requester");
     }
+
+    [Fact]
+    public void a_final_approval_in_a_closed_year_is_refused_and_commits_nothing()
+    {
+        var allocation = Requested(UseOfFunds.Translation);
+        var closed = new ClosedYears(new HashSet<int> { allocation.Request.Year });
+        var decision = AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Rules, Pool(1_000m), closed, Tsb);
+        decision.Refusal!.Code.Should().Be("period-closed");
+        decision.Events.Should().BeEmpty();
+    }
+
+    private static IReadOnlyList<FundingCandidate> Pool(decimal availableChf) =>
+        [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled, availableChf, null)];
 
     private static Allocation Approved(decimal amount = 1_000m)
     {
         var allocation = Requested(UseOfFunds.Translation, amount);
-        allocation = allocation.Apply(AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Tsb).Events.Single());
-        var commit = AllocationDecisions.Commit(allocation, [new FundingCandidate(Guid.NewGuid(), Guid.Empty, Domain.Contributions.Earmark.Pooled,
-            amount, null)], Tsb);
-        return commit.Events.Aggregate(allocation, AllocationFold.Apply);
+        return AllocationDecisions.ApproveAsTsb(allocation, new Approver("tsb", true, null), Rules, Pool(amount), ClosedYears.None, Tsb).Events
+            .Aggregate(allocation, AllocationFold.Apply);
     }
 
     private static readonly Country Senegal = CountryCatalogue.TryFind("SN", out var c) ? c : null!;
 
     private static Decision<DisbursementRequested> Disburse(Allocation a, decimal amount) =>
         DisbursementDecisions.Request(a, Guid.NewGuid(), amount, DisbursementKind.Vendor, new Payee("v", null, "SN", null), "p", null, null,
-            Senegal, [], Requester);
+            Senegal, [], ClosedYears.None, Requester);
 
     [Fact]
     public void disbursements_stay_within_what_remains_and_release_on_cancel()
@@ -190,7 +210,7 @@ public class SpendingRuleTests
         var director = new Approver("tsb", true, null);
 
         DisbursementDecisions.Approve(allocation, id, director, Tsb).Refusal!.Code.Should().Be("disbursement-not-certified");
-        DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", Tsb).Refusal!.Code.Should().Be("disbursement-not-approved");
+        DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, Tsb).Refusal!.Code.Should().Be("disbursement-not-approved");
         allocation = allocation.Apply(DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Events.Single());
         DisbursementDecisions.Certify(allocation, id, new Actor("po2", Now)).Refusal!.Code.Should().Be("disbursement-not-requested");
         DisbursementDecisions.Approve(allocation, id, new Approver("po2", true, null), new Actor("po2",
@@ -198,13 +218,13 @@ public class SpendingRuleTests
         DisbursementDecisions.Approve(allocation, id, new Approver("po", true, null),
             Requester).Refusal!.Code.Should().Be("approver-must-not-be-requester");
         allocation = allocation.Apply(DisbursementDecisions.Approve(allocation, id, director, Tsb).Events.Single());
-        var paid = DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", new Actor("fo", Now)).Events.Single();
+        var paid = DisbursementDecisions.Pay(allocation, id, new DateOnly(2026, 6, 2), "P", ClosedYears.None, new Actor("fo", Now)).Events.Single();
         paid.Funding.Sum(f => f.AmountChf).Should().Be(100m);
         allocation = allocation.Apply(paid);
         DisbursementDecisions.Cancel(allocation, id, "r", Requester).Refusal!.Code.Should().Be("disbursement-not-cancellable");
         allocation.DisbursedChf.Should().Be(100m);
 
-        var closing = AllocationDecisions.Close(allocation, Tsb);
+        var closing = AllocationDecisions.Close(allocation, ClosedYears.None, Tsb);
         closing.Events.OfType<CommitmentReleased>().Single().AmountChf.Should().Be(900m);
     }
 

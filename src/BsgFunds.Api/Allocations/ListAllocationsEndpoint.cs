@@ -9,21 +9,6 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Allocations;
 
-public static class GetAllocationEndpoint
-{
-    [WolverineGet("/api/allocations/{id}", OperationId = "GetAllocation")]
-    [Authorize(Roles = AllocationRoles.StaffAndAuditor)]
-    [Tags("Allocations")]
-    public static async Task<AllocationView?> Get(Guid id, IQuerySession session, IOptions<SpendingOptions> options)
-    {
-        var allocation = await session.LoadAsync<Allocation>(id);
-        if (allocation is null) return null;
-        var state = await session.Events.FetchStreamStateAsync(id);
-        Preconditions.SetETag(null, state?.Version ?? 0);
-        return AllocationView.Of(allocation, options.Rules());
-    }
-}
-
 public static class ListAllocationsEndpoint
 {
     public static ProblemDetails Validate(int? page, int? pageSize) => Paging.Validate(page, pageSize);

@@ -1,0 +1,14 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Spending;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+
+namespace BsgFunds.Api.Allocations;
+
+public sealed partial class BudgetProjection : SingleStreamProjection<LineItemBudget, Guid>
+{
+    public static LineItemBudget Create(BudgetPlanned e) => LineItemBudget.Create(e);
+
+    public static LineItemBudget Apply(BudgetPlanned e, LineItemBudget b) => b.Apply(e);
+}

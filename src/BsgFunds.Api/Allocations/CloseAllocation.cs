@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using BsgFunds.Api.Funding;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Security;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Allocations;
+
+public static class CloseAllocationEndpoint
+{
+    /// <summary>Closes an approved allocation; what is committed and not disbursed goes back to its contributions.</summary>
+    [WolverinePost("/api/allocations/{id}/close", OperationId = "CloseAllocation")]
+    [Authorize(Roles = $"{Roles.ProgrammeOfficer},{Roles.TsbDirector}")]
+    [Tags("Allocations")]
+    public static async Task<AllocationChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        IOptions<SpendingOptions> options, HttpContext http)
+    {
+        var gate = await SpendingGate.EnterAsync(session);
+        var loaded = await AllocationStreams.FetchAsync(session, id, http);
+        var events = AllocationDecisions.Close(loaded.State, loaded.Closed, user.Actor(clock)).OrRefuse();
+        return AllocationStreams.Answer(loaded, events, options.Rules(), await gate.CommitAsync(loaded.Stream, events, http));
+    }
+}

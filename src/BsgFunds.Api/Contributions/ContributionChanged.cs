@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
+using BsgFunds.Domain.Audit;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>What a contribution command answers: the event it wrote, its ledger sequence, and the contribution after it.</summary>
+public sealed record ContributionChanged(Guid Id, long EventSequence, ContributionView Contribution);

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
+using BsgFunds.Domain.Audit;
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Contributions;
+
+/// <summary>The same, as 201 Created for commands that add a money event (receipt, write-off, refund, reversal).</summary>
+public sealed record MoneyEventRecorded(Guid Id, long EventSequence, ContributionView Contribution, string Url) : CreationResponse(Url);

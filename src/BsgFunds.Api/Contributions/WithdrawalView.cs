@@ -1,0 +1,7 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Contributions;
+using JasperFx.Events;
+
+namespace BsgFunds.Api.Contributions;
+
+public sealed record WithdrawalView(DateOnly On, string Reason, string RecordedBy, DateTimeOffset RecordedAt);

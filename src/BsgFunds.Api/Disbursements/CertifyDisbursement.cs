@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using BsgFunds.Api.Allocations;
+using BsgFunds.Api.Delegations;
+using BsgFunds.Api.Audit;
+using BsgFunds.Api.Setup;
+using BsgFunds.Domain.Security;
+using BsgFunds.Domain.Spending;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Disbursements;
+
+public static class CertifyDisbursementEndpoint
+{
+    /// <summary>A programme officer certifies that what is paid for was delivered.</summary>
+    [WolverinePost("/api/disbursements/{id}/certify", OperationId = "CertifyDisbursement")]
+    [Authorize(Roles = Roles.ProgrammeOfficer)]
+    [Tags("Disbursements")]
+    public static async Task<DisbursementChanged> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http)
+    {
+        var loaded = await DisbursementStreams.FetchAsync(session, id, http);
+        return await DisbursementStreams.CommitAsync(session, loaded, id, DisbursementDecisions.Certify(loaded.State, id, user.Actor(clock)),
+            http);
+    }
+}

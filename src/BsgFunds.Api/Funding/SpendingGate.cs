@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using BsgFunds.Api.Streams;
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.Spending;
+using JasperFx.Events;
+using Marten;
+
+namespace BsgFunds.Api.Funding;
+
+/// <summary>
+/// The one path for money that leaves or returns to contributions' available balances, or is paid out: final approvals,
+/// closings, refunds, reversals, disbursement requests and payments. Entering takes one PostgreSQL advisory lock, held
+/// until the transaction ends, so balances read inside are decided on with no other spending in between; the stream
+/// versions checked at commit are the second line of defence. The event store refuses to commit a spending event
+/// (<see cref="ISpendingEvent"/>) from a session that did not enter (<see cref="SpendingGuard"/>), so a new command
+/// cannot forget the lock. docs/architecture.md explains the choice.
+/// </summary>
+public sealed class SpendingGate
+{
+    // An arbitrary constant that identifies "BSG money leaving available balances" among advisory locks.
+    private const long LockKey = 0x4253_4746_554E_4431;
+
+    private static readonly ConditionalWeakTable<IDocumentSession, SpendingGate> Entered = [];
+
+    private readonly IDocumentSession session;
+
+    private SpendingGate(IDocumentSession session) => this.session = session;
+
+    public static async Task<SpendingGate> EnterAsync(IDocumentSession session, CancellationToken ct = default)
+    {
+        await session.BeginTransactionAsync(ct);
+        await session.QueryAsync<int>($"select 1 from pg_advisory_xact_lock({LockKey})", ct);
+        var gate = new SpendingGate(session);
+        Entered.AddOrUpdate(session, gate);
+        return gate;
+    }
+
+    /// <summary>Whether this session holds the spending lock.</summary>
+    public static bool Holds(IDocumentSession session) => Entered.TryGetValue(session, out _);
+
+    /// <summary>
+    /// The contributions that could fund an allocation: agreed, with money available or named by the request, as the
+    /// contribution projection keeps them (<see cref="Contribution.AvailableChf"/>, <see cref="Contribution.OldestReceiptOn"/>).
+    /// Only the few fields the funding rule needs travel, not the documents.
+    /// </summary>
+    public async Task<IReadOnlyList<FundingCandidate>> FundingCandidatesAsync(IReadOnlyList<Guid> named, CancellationToken ct = default)
+    {
+        var ids = named.ToArray();
+        var found = await session.Query<Contribution>()
+            .Where(c => c.Agreement != null && (c.AvailableChf > 0 || ids.Contains(c.Id)))
+            .Select(c => new { c.Id, c.DonorId, c.Earmark, c.AvailableChf, c.OldestReceiptOn })
+            .ToListAsync(ct);
+        return found.Select(c => new FundingCandidate(c.Id, c.DonorId, c.Earmark, c.AvailableChf, c.OldestReceiptOn)).ToList();
+    }
+
+    /// <summary>Appends a decision's events to every stream it names and commits them (<see cref="StreamWrite"/>).</summary>
+    public Task<Written> CommitAsync<T>(IEventStream<T> stream, IReadOnlyList<object> events, HttpContext http, CancellationToken ct = default)
+        where T : class =>
+        StreamWrite.CommitAsync(session, stream, events, http, ct);
+}

@@ -1,0 +1,12 @@
+using BsgFunds.Domain.Spending;
+
+namespace BsgFunds.Domain.Contributions;
+
+public enum ContributionStatus
+{
+    Pledged,
+    Agreed,
+    Received,
+    Closed,
+    Withdrawn,
+}

@@ -1,0 +1,12 @@
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Contributions;
+
+/// <summary>IATI earmarking categories (domain.md §2).</summary>
+public enum EarmarkCategory
+{
+    Unearmarked,
+    SoftlyEarmarked,
+    Earmarked,
+    TightlyEarmarked,
+}

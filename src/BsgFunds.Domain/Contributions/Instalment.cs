@@ -1,0 +1,5 @@
+using BsgFunds.Domain.Spending;
+
+namespace BsgFunds.Domain.Contributions;
+
+public sealed record Instalment(DateOnly DueOn, Money Amount);

@@ -1,0 +1,5 @@
+using BsgFunds.Domain.ExchangeRates;
+
+namespace BsgFunds.Domain.Contributions;
+
+public sealed record RateInForce(decimal RateToChf, string Source, string Month);

@@ -1,0 +1,7 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+/// <summary>The last required sign-off made the allocation final: money was committed from these contributions.</summary>
+public sealed record AllocationApproved(Guid AllocationId, decimal AmountChf, IReadOnlyList<FundingLine> Funding, DateTimeOffset At) : IAllocationEvent, ISpendingEvent;

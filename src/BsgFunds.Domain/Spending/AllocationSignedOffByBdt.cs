@@ -1,0 +1,7 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+/// <summary>The BDT Director signed off the allocation (capacity building, or at or above the threshold).</summary>
+public sealed record AllocationSignedOffByBdt(Guid AllocationId, string By, string Role, DateTimeOffset At) : IAllocationEvent;

@@ -1,0 +1,10 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+public enum BudgetVersion
+{
+    Original,
+    Revised,
+}

@@ -1,0 +1,6 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+public sealed record DisbursementCancelled(Guid AllocationId, Guid DisbursementId, string By, string Reason, DateTimeOffset At) : IAllocationEvent;

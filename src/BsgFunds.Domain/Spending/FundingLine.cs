@@ -1,0 +1,6 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+public sealed record FundingLine(Guid ContributionId, Guid DonorId, EarmarkCategory Category, Earmark Earmark, decimal AmountChf);

@@ -1,0 +1,11 @@
+using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.ReferenceData;
+
+namespace BsgFunds.Domain.Spending;
+
+public enum ProgrammeNumber
+{
+    StandardsMakingCapabilities = 1,
+    ApplicationOfStandards = 2,
+    HumanResourcesCapacityBuilding = 3,
+}
