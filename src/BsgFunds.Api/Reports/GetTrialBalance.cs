@@ -1,7 +1,6 @@
 using System.Globalization;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
-using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,34 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace BsgFunds.Api.Reports;
-
-public sealed record AccountLine(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, IReadOnlyDictionary<string,
-    decimal> BalanceByCurrency);
-
-/// <summary>A trial balance's CSV line: an account, with its balance per original currency as <c>EUR 100.00;USD -5.00</c>.</summary>
-public sealed record TrialBalanceRow(string Account, decimal DebitsChf, decimal CreditsChf, decimal BalanceChf, string BalanceByCurrency);
-
-public sealed record TrialBalanceView(
-    DateTimeOffset AsOf, long LastSequence, IReadOnlyList<AccountLine> Accounts, decimal TotalDebitsChf, decimal TotalCreditsChf, bool Balanced)
-    : IReport<TrialBalanceRow>
-{
-    public IEnumerable<TrialBalanceRow> Rows() =>
-        Accounts.Select(a => new TrialBalanceRow(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf, ByCurrency(a.BalanceByCurrency)));
-
-    private static string ByCurrency(IReadOnlyDictionary<string, decimal> balances) => string.Join(
-        ';', balances.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value.ToString(CultureInfo.InvariantCulture)}"));
-
-    public static TrialBalanceView Of(TrialBalance balance, DateTimeOffset asOf) => new(
-        asOf,
-        balance.LastSequence,
-        balance.Accounts.Values.OrderBy(a => a.Account, StringComparer.Ordinal)
-            .Select(a => new AccountLine(a.Account, a.DebitsChf, a.CreditsChf, a.BalanceChf,
-                a.OriginalByCurrency.Where(o => o.Value != 0).ToDictionary()))
-            .ToList(),
-        balance.TotalDebitsChf,
-        balance.TotalCreditsChf,
-        balance.TotalDebitsChf == balance.TotalCreditsChf);
-}
 
 public static class GetTrialBalanceEndpoint
 {
@@ -73,17 +44,4 @@ public static class GetTrialBalanceEndpoint
 
     internal static bool TryParseInstant(string text, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
-}
-
-/// <summary>The trial balance as it stood at an instant, folded from the stored events with the same postings as the projection.</summary>
-public static class LedgerReplay
-{
-    public static async Task<TrialBalance> AsOfAsync(IQuerySession session, DateTimeOffset instant, CancellationToken ct = default)
-    {
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= instant)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        return events.Aggregate(TrialBalance.Empty, (balance, e) => balance.Post(Postings.For(e.Data), e.Sequence));
-    }
 }

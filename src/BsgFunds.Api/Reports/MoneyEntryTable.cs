@@ -35,17 +35,25 @@ public static class MoneyEntryTable
         return table;
     }
 
+    // One array per column, in the order Write passes them; a replay overwrites the rows it wrote before.
+    private const string Upsert = $"""
+        insert into {Name} (sequence, kind, contribution_id, on_date, recorded_at, amount, currency, rate_to_chf, amount_chf, psc_chf,
+            exchange_difference_chf, reference, reverses)
+        select * from unnest(?::bigint[], ?::int[], ?::uuid[], ?::date[], ?::timestamptz[], ?::numeric[], ?::text[], ?::numeric[],
+            ?::numeric[], ?::numeric[], ?::numeric[], ?::text[], ?::bigint[])
+        on conflict (sequence, kind) do update set contribution_id = excluded.contribution_id, on_date = excluded.on_date,
+            recorded_at = excluded.recorded_at, amount = excluded.amount, currency = excluded.currency, rate_to_chf = excluded.rate_to_chf,
+            amount_chf = excluded.amount_chf, psc_chf = excluded.psc_chf, exchange_difference_chf = excluded.exchange_difference_chf,
+            reference = excluded.reference, reverses = excluded.reverses
+        """;
+
     /// <summary>Queues one statement that writes the entries of a batch; a replay writes the same rows again.</summary>
     public static void Write(IDocumentOperations operations, IReadOnlyList<(long Sequence, DateTimeOffset At, Guid ContributionId,
         MoneyEntries.Kind Kind, MoneyEntry Entry)> rows)
     {
         if (rows.Count == 0) return;
         operations.QueueSqlCommand(
-            $"insert into {Name} (sequence, kind, contribution_id, on_date, recorded_at, amount, currency, rate_to_chf, amount_chf, psc_chf, exchange_difference_chf, reference, reverses) " +
-            "select * from unnest(?::bigint[], ?::int[], ?::uuid[], ?::date[], ?::timestamptz[], ?::numeric[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[], ?::bigint[]) " +
-            "on conflict (sequence, kind) do update set contribution_id = excluded.contribution_id, on_date = excluded.on_date, recorded_at = excluded.recorded_at, " +
-            "amount = excluded.amount, currency = excluded.currency, rate_to_chf = excluded.rate_to_chf, amount_chf = excluded.amount_chf, psc_chf = excluded.psc_chf, " +
-            "exchange_difference_chf = excluded.exchange_difference_chf, reference = excluded.reference, reverses = excluded.reverses",
+            Upsert,
             rows.Select(r => r.Sequence).ToArray(), rows.Select(r => (int)r.Kind).ToArray(), rows.Select(r => r.ContributionId).ToArray(),
             rows.Select(r => r.Entry.On).ToArray(), rows.Select(r => r.At.ToUniversalTime()).ToArray(),
             rows.Select(r => r.Entry.Amount.Amount).ToArray(), rows.Select(r => r.Entry.Amount.Currency).ToArray(),
@@ -66,7 +74,11 @@ public static class MoneyEntryTable
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"select contribution_id, kind, sequence, on_date, amount, currency, rate_to_chf, amount_chf, psc_chf, exchange_difference_chf, reference, reverses from {Name} where sequence <= $1 and on_date between $2 and $3" +
+            $"""
+            select contribution_id, kind, sequence, on_date, amount, currency, rate_to_chf, amount_chf, psc_chf, exchange_difference_chf,
+                reference, reverses
+            from {Name} where sequence <= $1 and on_date between $2 and $3
+            """ +
             (contributions is null ? string.Empty : " and contribution_id = any($4)") +
             (until is null ? string.Empty : $" and recorded_at <= ${(contributions is null ? 4 : 5)}") +
             " order by sequence, kind";

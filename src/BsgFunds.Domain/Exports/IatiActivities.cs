@@ -8,13 +8,6 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Exports;
 
-/// <summary>Who publishes the file, and the choices IATI leaves to the publisher (docs/iati.md).</summary>
-public sealed record IatiPublisher(string OrganisationRef, string OrganisationName, int GenderSignificance, string RegionVocabularyUri)
-{
-    public static readonly IatiPublisher Itu = new(
-        "XM-DAC-41303", "International Telecommunication Union (ITU)", 1, "https://www.itu.int/en/ITU-D/Regional-Presence/Pages/default.aspx");
-}
-
 /// <summary>
 /// The BSG fund as an IATI 2.03 activity file for one year, folded from the report book. The fund is the parent
 /// activity (hierarchy 1) and receives the money: incoming pledges (13), commitments (11) and funds (1). Each of the
@@ -53,10 +46,11 @@ public static class IatiActivities
     private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId, MoneyEntries entries, DateTimeOffset updated)
     {
         var incoming = Incoming(book, year, entries).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
-        var funders = incoming.Select(t => t.DonorId).Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
+        var funders = Funders(book, incoming.Select(t => t.DonorId));
         return Activity(updated, publisher, fundId, 1,
             "ITU-T Bridging the Standardization Gap (BSG) fund",
-            "Voluntary contributions, partnership contributions and ITU budget for the BSG expenditure line item (WTSA Resolution 44, Annex, Programme 4).",
+            "Voluntary contributions, partnership contributions and ITU budget for the BSG expenditure line item "
+                + "(WTSA Resolution 44, Annex, Programme 4).",
             [.. funders.Select(Funding), .. Itu(publisher)],
             Start(book, year),
             geography: [],
@@ -69,9 +63,10 @@ public static class IatiActivities
     private static XElement Programme(ReportBook book, int year, IatiPublisher publisher, string fundId, int programme, DateTimeOffset updated)
     {
         var commitments = Commitments(book, year, programme).ToList();
-        var payments = book.Payments.Where(p => p.Programme == programme && p.PaidOn.Year == year).OrderBy(p => p.PaidOn).ThenBy(p => p.DisbursementId).ToList();
-        var funders = book.Allocations.Values.Where(a => a.Programme == programme && a.Year == year).SelectMany(a => a.Funding).Select(f => f.DonorId)
-            .Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
+        var payments = book.Payments.Where(p => p.Programme == programme && p.PaidOn.Year == year)
+            .OrderBy(p => p.PaidOn).ThenBy(p => p.DisbursementId).ToList();
+        var funders = Funders(book, book.Allocations.Values.Where(a => a.Programme == programme && a.Year == year)
+            .SelectMany(a => a.Funding).Select(f => f.DonorId));
         return Activity(updated, publisher, $"{fundId}-P{programme}", 2,
             $"BSG programme {programme}: {Programmes[programme].Title}",
             $"Activities of Programme {programme} of the Annex to WTSA Resolution 44, financed from the BSG fund.",
@@ -83,6 +78,10 @@ public static class IatiActivities
             [.. commitments, .. payments.Select(p => Payment(book, p))],
             [Related(fundId, "1")]);
     }
+
+    // The donors behind some money, each once, by name.
+    private static IEnumerable<DonorFacts> Funders(ReportBook book, IEnumerable<Guid> donorIds) =>
+        donorIds.Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
 
     private static XElement Activity(
         DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description,

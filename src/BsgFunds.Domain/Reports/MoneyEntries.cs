@@ -2,16 +2,6 @@ using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Domain.Reports;
 
-/// <summary>A contribution's money entries, one per event, as the reports that list them need them.</summary>
-public sealed class ContributionEntries
-{
-    public static readonly ContributionEntries None = new();
-
-    public List<MoneyEntry> Receipts { get; } = [];
-    public List<MoneyEntry> WriteOffs { get; } = [];
-    public List<MoneyEntry> Refunds { get; } = [];
-}
-
 /// <summary>
 /// Receipts, write-offs, refunds and their reversals, entry by entry. The report book folds them into daily totals
 /// (<see cref="ContributionFacts.Add"/>); statements and the IATI file list them, folded from the contributions'

@@ -6,171 +6,12 @@ using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Reports;
 
-// The facts every report is built from, folded from the whole event log in sequence order by one function
-// (ReportBook.Apply). The present-day book is kept by an async projection; a book as of an instant is the nearest
-// earlier snapshot with the remaining events folded on. Corrections appear as negative entries on their own date,
-// so that period reports show when they happened.
-
-public sealed class DonorFacts
-{
-    public Guid Id { get; set; }
-    public string Name { get; set; } = string.Empty;
-    public DonorType Type { get; set; }
-    public string? CountryCode { get; set; }
-}
-
-public sealed class MoneyEntry
-{
-    public long Sequence { get; set; }
-    public DateOnly On { get; set; }
-    public Money Amount { get; set; } = Money.Chf(0m);
-    public decimal RateToChf { get; set; }
-    public decimal AmountChf { get; set; }
-    public decimal PscChf { get; set; }
-    public decimal ExchangeDifferenceChf { get; set; }
-    public string? Reference { get; set; }
-    public long? Reverses { get; set; }
-}
-
-public sealed class SpendingEntry
-{
-    public Guid AllocationId { get; set; }
-    public DateOnly On { get; set; }
-    public decimal AmountChf { get; set; }
-}
-
 /// <summary>
-/// A contribution's money on one business date (value date, refund date, write-off date, reversal date), summed:
-/// the book keeps totals per day, not every entry, so that it stays the same size however many receipts arrive.
-/// Reports that list entries (statements, IATI) read them from the events (<see cref="MoneyEntries"/>).
+/// The facts every report is built from, folded from the whole event log in sequence order by one function
+/// (ReportBook.Apply). The present-day book is kept by an async projection; a book as of an instant is the nearest
+/// earlier snapshot with the remaining events folded on. Corrections appear as negative entries on their own date,
+/// so that period reports show when they happened.
 /// </summary>
-public sealed class MoneyDay
-{
-    public decimal ReceivedChf { get; set; }
-    public decimal ReceivedOriginal { get; set; }
-    public decimal PscChf { get; set; }
-    public decimal ExchangeDifferenceChf { get; set; }
-    public decimal RefundedChf { get; set; }
-    public decimal WrittenOffChf { get; set; }
-    public decimal WrittenOffOriginal { get; set; }
-    public int ReceiptEntries { get; set; }
-}
-
-public sealed class ContributionFacts
-{
-    public Guid Id { get; set; }
-    public Guid DonorId { get; set; }
-    public FundingSource Source { get; set; }
-    public Earmark Earmark { get; set; } = Earmark.Pooled;
-    public DateOnly PledgedOn { get; set; }
-    public Money Pledged { get; set; } = Money.Chf(0m);
-    public decimal? PledgedChf { get; set; }
-    /// <summary>The agreement's terms in force: as signed, then as each amendment restated them.</summary>
-    public AgreementSigned? Agreement { get; set; }
-
-    /// <summary>The amendments of the agreement, each a change of the agreed total on its own date.</summary>
-    public List<AmendmentFacts> Amendments { get; set; } = [];
-
-    /// <summary>When the pledge was withdrawn: from then on it counts nowhere.</summary>
-    public DateOnly? WithdrawnOn { get; set; }
-
-    /// <summary>A pledge that counts: not withdrawn, not yet signed.</summary>
-    public bool IsOutstandingPledge => Agreement is null && WithdrawnOn is null;
-
-    /// <summary>The agreed total as first signed, in CHF.</summary>
-    public decimal SignedChf => (Agreement?.AmountChf ?? 0m) - Amendments.Sum(a => a.ChangeChf);
-
-    /// <summary>What was agreed in a year: the signature's total in the signing year, each amendment's change in its own year.</summary>
-    public decimal AgreedChfIn(int year) =>
-        (Agreement?.SignedOn.Year == year ? SignedChf : 0m) + Amendments.Where(a => a.SignedOn.Year == year).Sum(a => a.ChangeChf);
-
-    /// <summary>Money per business date, keyed by <see cref="DateOnly.DayNumber"/>.</summary>
-    public Dictionary<int, MoneyDay> Days { get; set; } = [];
-    public List<SpendingEntry> Commitments { get; set; } = [];
-    public List<SpendingEntry> Releases { get; set; } = [];
-
-    public IEnumerable<MoneyDay> DaysOf(int year) => Days.Where(d => DateOnly.FromDayNumber(d.Key).Year == year).Select(d => d.Value);
-
-    public IEnumerable<MoneyDay> DaysUpTo(DateOnly day) => Days.Where(d => d.Key <= day.DayNumber).Select(d => d.Value);
-
-    public decimal ReceivedChf => Days.Values.Sum(d => d.ReceivedChf);
-    public decimal PscChf => Days.Values.Sum(d => d.PscChf);
-    public decimal RefundedChf => Days.Values.Sum(d => d.RefundedChf);
-    public decimal ExchangeDifferenceChf => Days.Values.Sum(d => d.ExchangeDifferenceChf);
-    public decimal WrittenOffChf => Days.Values.Sum(d => d.WrittenOffChf);
-    public decimal CommittedChf => Commitments.Sum(c => c.AmountChf) - Releases.Sum(r => r.AmountChf);
-    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
-    public decimal ReceivedOriginal => Days.Values.Sum(d => d.ReceivedOriginal);
-    public decimal WrittenOffOriginal => Days.Values.Sum(d => d.WrittenOffOriginal);
-
-    public void Add(MoneyEntries.Kind kind, MoneyEntry entry)
-    {
-        if (!Days.TryGetValue(entry.On.DayNumber, out var day)) Days[entry.On.DayNumber] = day = new MoneyDay();
-        switch (kind)
-        {
-            case MoneyEntries.Kind.Receipt:
-                day.ReceivedChf += entry.AmountChf;
-                day.ReceivedOriginal += entry.Amount.Amount;
-                day.PscChf += entry.PscChf;
-                day.ExchangeDifferenceChf += entry.ExchangeDifferenceChf;
-                day.ReceiptEntries++;
-                break;
-            case MoneyEntries.Kind.Refund:
-                day.RefundedChf += entry.AmountChf;
-                break;
-            case MoneyEntries.Kind.WriteOff:
-                day.WrittenOffChf += entry.AmountChf;
-                day.WrittenOffOriginal += entry.Amount.Amount;
-                break;
-        }
-    }
-}
-
-public sealed class AmendmentFacts
-{
-    public string Reference { get; set; } = string.Empty;
-    public DateOnly SignedOn { get; set; }
-    public Money Change { get; set; } = Money.Chf(0m);
-    public decimal ChangeChf { get; set; }
-}
-
-public sealed class FundingShare
-{
-    public Guid ContributionId { get; set; }
-    public Guid DonorId { get; set; }
-    public decimal AmountChf { get; set; }
-}
-
-public sealed class AllocationFacts
-{
-    public Guid Id { get; set; }
-    public int Year { get; set; }
-    public int Programme { get; set; }
-    public UseOfFunds Use { get; set; }
-    public string Title { get; set; } = string.Empty;
-    public decimal AmountChf { get; set; }
-    public AllocationStatus Status { get; set; }
-    public List<FundingShare> Funding { get; set; } = [];
-    public decimal ReleasedChf { get; set; }
-    public decimal CommittedChf => Status is AllocationStatus.Approved or AllocationStatus.Closed ? AmountChf - ReleasedChf : 0m;
-}
-
-public sealed class PaymentFacts
-{
-    public Guid AllocationId { get; set; }
-    public Guid DisbursementId { get; set; }
-    public DateOnly PaidOn { get; set; }
-    public decimal AmountChf { get; set; }
-    public int Programme { get; set; }
-    public UseOfFunds Use { get; set; }
-    public DisbursementKind Kind { get; set; }
-    public FellowshipType? Fellowship { get; set; }
-    public string CountryCode { get; set; } = string.Empty;
-    public Gender? Gender { get; set; }
-    public string? PersonId { get; set; }
-    public List<FundingShare> Funding { get; set; } = [];
-}
-
 public sealed class ReportBook
 {
     /// <summary>The one book the projection keeps.</summary>
@@ -189,7 +30,14 @@ public sealed class ReportBook
     public Dictionary<Guid, Spending.DisbursementRequested> Requests { get; set; } = [];
 
     /// <summary>Folds one stored event. Events at or before <see cref="LastSequence"/> are already in the book.</summary>
-    public void Apply(object data, long sequence, DateTimeOffset timestamp)
+    public void Apply(object data, long sequence, DateTimeOffset timestamp) => Apply(data, sequence, timestamp, MoneyEntries.Of(data, sequence));
+
+    /// <summary>
+    /// Folds one stored event with the money entries it makes (<see cref="MoneyEntries.Of"/>), for a caller that keeps
+    /// the entries too and so makes them once.
+    /// </summary>
+    public void Apply(
+        object data, long sequence, DateTimeOffset timestamp, IEnumerable<(Guid ContributionId, MoneyEntries.Kind Kind, MoneyEntry Entry)> money)
     {
         if (sequence <= LastSequence) return;
         LastSequence = sequence;
@@ -219,7 +67,7 @@ public sealed class ReportBook
                 });
                 break;
             case ContributionReceived or ContributionWrittenOff or ContributionRefunded or ContributionEventReversed:
-                foreach (var (contributionId, kind, entry) in MoneyEntries.Of(data, sequence)) With(contributionId, c => c.Add(kind, entry));
+                foreach (var (contributionId, kind, entry) in money) With(contributionId, c => c.Add(kind, entry));
                 break;
             case FundsCommitted f: With(f.ContributionId, c => c.Commitments.Add(new SpendingEntry { AllocationId = f.AllocationId, On = Day(f.At),
                 AmountChf = f.AmountChf })); break;

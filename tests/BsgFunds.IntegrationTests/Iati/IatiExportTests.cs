@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
-using Marten.Events;
 using BsgFunds.IntegrationTests.Infrastructure;
 using BsgFunds.IntegrationTests.Reports;
 using FluentAssertions;
+using Marten.Events;
 using Xunit;
 using static BsgFunds.IntegrationTests.Reports.GoldenScenario;
 
@@ -111,7 +111,8 @@ public class IatiExportTests(AppFixture app) : ApiTest(app)
         var programmes = activities.Skip(1).ToList();
 
         static decimal Sum(IEnumerable<XElement> activities, string type, string? currency = "CHF") => activities.Elements("transaction")
-            .Where(t => (string)t.Element("transaction-type")!.Attribute("code")! == type && (currency is null || (string)t.Element("value")!.Attribute("currency")! == currency))
+            .Where(t => (string)t.Element("transaction-type")!.Attribute("code")! == type
+                && (currency is null || (string)t.Element("value")!.Attribute("currency")! == currency))
             .Sum(t => decimal.Parse(t.Element("value")!.Value, CultureInfo.InvariantCulture));
 
         // Same figures as the reports (GoldenReportTests): CHF 35 000 committed, CHF 15 000 paid, of which CHF 6 000 to an institution.
@@ -153,7 +154,8 @@ public class IatiExportTests(AppFixture app) : ApiTest(app)
     private static HashSet<string> Codes(string codelist)
     {
         var list = XDocument.Load(Path.Combine(Folder, "codelists", $"{codelist}.xml"));
-        return list.Descendants("codelist-item").Where(i => (string?)i.Attribute("status") != "withdrawn").Select(i => i.Element("code")!.Value.Trim()).ToHashSet();
+        return list.Descendants("codelist-item").Where(i => (string?)i.Attribute("status") != "withdrawn")
+            .Select(i => i.Element("code")!.Value.Trim()).ToHashSet();
     }
 
     private static async Task<(int Exit, string Output)> Xmllint(string arguments)

@@ -1,5 +1,4 @@
 using BsgFunds.IntegrationTests.Contributions;
-using BsgFunds.IntegrationTests.Infrastructure;
 using BsgFunds.IntegrationTests.Spending;
 
 namespace BsgFunds.IntegrationTests.Reports;
@@ -106,7 +105,8 @@ public sealed class GoldenScenario
         Consultation = await spending.RequestAllocation(po, 1, "AssistanceAndConsultation", 15_000m);
         await spending.Approve(tsb, Consultation);
 
-        // Paid on Y-04-20: a full fellowship to a woman from Senegal (LDC), a full one to a man from Fiji (SIDS), a ticket to a woman from Tuvalu (LDC and SIDS).
+        // Paid on Y-04-20: a full fellowship to a woman from Senegal (LDC), a full one to a man from Fiji (SIDS), a ticket to a
+        // woman from Tuvalu (LDC and SIDS).
         await Disburse(spending, po, po2, tsb, fo, Fellowships, 4_000m, "Fellowship", new { name = "A. Diop", personId = "SN-1", countryCode = "SN",
             gender = "Female" }, "Full", D(Y, 4, 20));
         await Disburse(spending, po, po2, tsb, fo, Fellowships, 3_500m, "Fellowship", new { name = "J. Rabuka", personId = "FJ-1",
