@@ -104,10 +104,12 @@ public sealed record Contribution(
     public bool IsConditional => Agreement is { Conditions.Count: > 0 };
 
     /// <summary>What the donor still owes, in the agreement's currency.</summary>
-    public decimal ReceivableOriginal => Agreement is null ? 0m : Agreement.Amount.Amount - ReceivedOriginal - WrittenOffOriginal;
+    public decimal ReceivableOriginal =>
+        Agreement is null ? 0m : ContributionRules.ReceivableOriginal(Agreement.Amount.Amount, ReceivedOriginal, WrittenOffOriginal);
 
     /// <summary>The receivable's carrying amount, valued at the agreement's rate.</summary>
-    public decimal ReceivableChf => Agreement is null ? 0m : Agreement.AmountChf - ReceivableReliefChf - WrittenOffChf;
+    public decimal ReceivableChf =>
+        Agreement is null ? 0m : ContributionRules.ReceivableChf(Agreement.AmountChf, ReceivableReliefChf, WrittenOffChf);
 
     public decimal RevenueReleasedChf => SatisfiedConditions.Sum(c => c.RevenueReleasedChf);
 

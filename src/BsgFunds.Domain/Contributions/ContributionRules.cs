@@ -10,6 +10,13 @@ public static class ContributionRules
     public static decimal AvailableChf(decimal receivedChf, decimal pscChf, decimal refundedChf, decimal committedChf) =>
         receivedChf - pscChf - refundedChf - committedChf;
 
+    /// <summary>What the donor still owes, in the agreement's currency.</summary>
+    public static decimal ReceivableOriginal(decimal agreedOriginal, decimal receivedOriginal, decimal writtenOffOriginal) =>
+        agreedOriginal - receivedOriginal - writtenOffOriginal;
+
+    /// <summary>The receivable's carrying amount at the agreement's rate: what receipts relieved and write-offs took come off.</summary>
+    public static decimal ReceivableChf(decimal agreedChf, decimal reliefChf, decimal writtenOffChf) => agreedChf - reliefChf - writtenOffChf;
+
     /// <summary>
     /// Withdrawn once withdrawn; pledged until signed; closed when nothing is owed or left to spend and money moved; received
     /// once cash arrived; agreed before that.

@@ -45,7 +45,7 @@ public sealed class ContributionFacts
     public decimal ExchangeDifferenceChf => Days.Values.Sum(d => d.ExchangeDifferenceChf);
     public decimal WrittenOffChf => Days.Values.Sum(d => d.WrittenOffChf);
     public decimal CommittedChf => Commitments.Sum(c => c.AmountChf) - Releases.Sum(r => r.AmountChf);
-    public decimal AvailableChf => ReceivedChf - PscChf - RefundedChf - CommittedChf;
+    public decimal AvailableChf => ContributionRules.AvailableChf(ReceivedChf, PscChf, RefundedChf, CommittedChf);
     public decimal ReceivedOriginal => Days.Values.Sum(d => d.ReceivedOriginal);
     public decimal WrittenOffOriginal => Days.Values.Sum(d => d.WrittenOffOriginal);
 

@@ -128,17 +128,15 @@ public sealed record DonorStatementReport(
     }
 
     /// <summary>What was available to spend at the end of a day: received less PSC, refunds and net commitments up to then.</summary>
-    public static decimal BalanceAt(ContributionFacts c, DateOnly day) =>
-        c.DaysUpTo(day).Sum(d => d.ReceivedChf - d.PscChf - d.RefundedChf)
-        - c.Commitments.Where(e => e.On <= day).Sum(e => e.AmountChf)
-        + c.Releases.Where(e => e.On <= day).Sum(e => e.AmountChf);
-
-    private static ContributionStatus StatusOf(ContributionFacts c)
+    public static decimal BalanceAt(ContributionFacts c, DateOnly day)
     {
-        if (c.WithdrawnOn is not null) return ContributionStatus.Withdrawn;
-        if (c.Agreement is null) return ContributionStatus.Pledged;
-        var receivable = c.Agreement.Amount.Amount - c.ReceivedOriginal - c.WrittenOffOriginal;
-        if (receivable == 0 && c.AvailableChf == 0 && (c.ReceivedOriginal > 0 || c.WrittenOffOriginal > 0)) return ContributionStatus.Closed;
-        return c.ReceivedOriginal > 0 ? ContributionStatus.Received : ContributionStatus.Agreed;
+        var days = c.DaysUpTo(day).ToList();
+        var committed = c.Commitments.Where(e => e.On <= day).Sum(e => e.AmountChf) - c.Releases.Where(e => e.On <= day).Sum(e => e.AmountChf);
+        return ContributionRules.AvailableChf(days.Sum(d => d.ReceivedChf), days.Sum(d => d.PscChf), days.Sum(d => d.RefundedChf), committed);
     }
+
+    private static ContributionStatus StatusOf(ContributionFacts c) => ContributionRules.Status(
+        c.WithdrawnOn is not null, c.Agreement is not null,
+        c.Agreement is null ? 0m : ContributionRules.ReceivableOriginal(c.Agreement.Amount.Amount, c.ReceivedOriginal, c.WrittenOffOriginal),
+        c.AvailableChf, c.ReceivedOriginal, c.WrittenOffOriginal);
 }

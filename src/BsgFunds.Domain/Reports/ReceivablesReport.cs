@@ -1,3 +1,5 @@
+using BsgFunds.Domain.Contributions;
+
 namespace BsgFunds.Domain.Reports;
 
 /// <summary>
@@ -55,7 +57,8 @@ public sealed record ReceivablesReport(DateTimeOffset AsOf, long LastSequence, I
         foreach (var c in book.Contributions.Values.Where(c => c.Agreement is not null))
         {
             var a = c.Agreement!;
-            var receivableChf = a.AmountChf - (c.ReceivedChf - c.ExchangeDifferenceChf) - c.WrittenOffChf;
+            // What the receipts relieved of the receivable is their CHF value less the exchange difference (at the agreement's rate).
+            var receivableChf = ContributionRules.ReceivableChf(a.AmountChf, c.ReceivedChf - c.ExchangeDifferenceChf, c.WrittenOffChf);
             // Receipts and write-offs settle the earliest instalments first.
             var settled = c.ReceivedOriginal + c.WrittenOffOriginal;
             var outstandingTotal = a.Amount.Amount - settled;
