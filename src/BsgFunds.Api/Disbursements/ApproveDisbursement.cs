@@ -15,7 +15,10 @@ namespace BsgFunds.Api.Disbursements;
 
 public static class ApproveDisbursementEndpoint
 {
-    /// <summary>The TSB Director (or a delegate within the delegation) approves a certified disbursement; not the certifier, not the requester.</summary>
+    /// <summary>
+    /// The TSB Director (or a delegate within the delegation) approves a certified disbursement; not the certifier, not
+    /// the requester.
+    /// </summary>
     [WolverinePost("/api/disbursements/{id}/approve", OperationId = "ApproveDisbursement")]
     [Authorize(Roles = AllocationRoles.TsbOrDelegate)]
     [Tags("Disbursements")]

@@ -23,7 +23,8 @@ public static class RequestDisbursementEndpoint
 {
     public static ProblemDetails Validate(RequestDisbursement? command)
     {
-        if (command is null) return Problems.MissingBody("{ amountChf, kind, payee: { name, personId?, countryCode, gender? }, purpose, meeting?, fellowship? }");
+        if (command is null)
+            return Problems.MissingBody("{ amountChf, kind, payee: { name, personId?, countryCode, gender? }, purpose, meeting?, fellowship? }");
         var inputs = new Inputs();
         inputs.Required(command.AmountChf, "amountChf", "CHF");
         inputs.Required(command.Kind, "kind", string.Join(", ", Enum.GetNames<DisbursementKind>()));
@@ -63,7 +64,8 @@ public static class RequestDisbursementEndpoint
         var granted = command.Kind == DisbursementKind.Fellowship ? await GrantedFellowships(session, meeting!, payee) : [];
         var disbursementId = Guid.CreateVersion7();
         var decision = DisbursementDecisions.Request(loaded.State, disbursementId, command.AmountChf!.Value, command.Kind!.Value, payee,
-            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, loaded.Closed, user.Actor(clock)).OrRefuse().Cast<object>().ToList();
+            command.Purpose!.Trim(), meeting, command.Fellowship, country, granted, loaded.Closed, user.Actor(clock))
+            .OrRefuse().Cast<object>().ToList();
         var changed = DisbursementStreams.Answer(loaded, disbursementId, decision, await gate.CommitAsync(loaded.Stream, decision, http));
         return new DisbursementCreated(disbursementId, changed.EventSequence, changed.Disbursement, $"/api/disbursements/{disbursementId}");
     }
@@ -72,7 +74,8 @@ public static class RequestDisbursementEndpoint
     {
         var found = await session.Query<DisbursementIndex>()
             .Where(d => d.Kind == DisbursementKind.Fellowship && d.Status != DisbursementStatus.Cancelled
-                        && ((d.MeetingCode == meeting.Code && d.CountryCode == payee.CountryCode) || (d.PersonId == payee.PersonId && d.Year == meeting.StartsOn.Year)))
+                        && ((d.MeetingCode == meeting.Code && d.CountryCode == payee.CountryCode)
+                            || (d.PersonId == payee.PersonId && d.Year == meeting.StartsOn.Year)))
             .ToListAsync();
         return found.Select(d => new GrantedFellowship(d.Id, d.MeetingCode!, d.CountryCode, d.PersonId, d.Year, d.Fellowship!.Value)).ToList();
     }

@@ -120,5 +120,6 @@ public sealed record Contribution(
     public decimal AvailableChf => ContributionRules.AvailableChf(ReceivedChf, PscChf, RefundedChf, CommittedChf);
 
     public ContributionStatus Status =>
-        ContributionRules.Status(Withdrawal is not null, Agreement is not null, ReceivableOriginal, AvailableChf, ReceivedOriginal, WrittenOffOriginal);
+        ContributionRules.Status(
+            Withdrawal is not null, Agreement is not null, ReceivableOriginal, AvailableChf, ReceivedOriginal, WrittenOffOriginal);
 }

@@ -140,7 +140,8 @@ public static class ContributionDecisions
                 $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}.");
     }
 
-    public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence, ClosedYears closed, Actor actor)
+    public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence,
+        ClosedYears closed, Actor actor)
     {
         if (closed.Refuse(on) is { } shut) return Refuse<ConditionSatisfied>(shut);
         if (contribution.Agreement is not { } agreement)
@@ -180,7 +181,8 @@ public static class ContributionDecisions
             "A receipt is for an amount greater than zero."));
         if (amount.Amount > contribution.ReceivableOriginal)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-exceeds-receivable",
-                $"Only {contribution.ReceivableOriginal} {amount.Currency} is still receivable on this contribution; the receipt is for {amount.Amount} {amount.Currency}.", "amount"));
+                $"Only {contribution.ReceivableOriginal} {amount.Currency} is still receivable on this contribution; the receipt is for "
+                    + $"{amount.Amount} {amount.Currency}.", "amount"));
 
         RateInForce rate;
         if (overrideRate is { } given)
@@ -251,7 +253,10 @@ public static class ContributionDecisions
                 actor.Now));
     }
 
-    /// <summary>Reverses the money event stored at <paramref name="sequence"/>; <paramref name="original"/> is what is stored there (null: nothing).</summary>
+    /// <summary>
+    /// Reverses the money event stored at <paramref name="sequence"/>; <paramref name="original"/> is what is stored
+    /// there (null: nothing).
+    /// </summary>
     public static Decision<ContributionEventReversed> Reverse(Contribution contribution, long sequence, Guid? originalStreamId, object? original,
         string reason, ClosedYears closed, Actor actor)
     {
@@ -271,7 +276,8 @@ public static class ContributionDecisions
         var after = contribution.Apply(reversal);
         if (after.AvailableChf < 0)
             return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-exceeds-unspent",
-                $"Reversing event {sequence} would take CHF {-after.AvailableChf} more than is unspent on this contribution; reverse the refund or spending first."));
+                $"Reversing event {sequence} would take CHF {-after.AvailableChf} more than is unspent on this contribution; reverse the refund "
+                    + $"or spending first."));
         if (after.ReceivableOriginal > (contribution.Agreement?.Amount.Amount ?? 0m) || after.ReceivableOriginal < 0)
             return Refuse<ContributionEventReversed>(Refusal.RuleBroken("reversal-invalid",
                 $"Reversing event {sequence} would leave an impossible receivable."));

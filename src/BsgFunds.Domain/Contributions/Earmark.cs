@@ -27,14 +27,17 @@ public sealed record Earmark(
             return Bad($"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list.");
         return Category switch
         {
-            EarmarkCategory.Unearmarked when Programme is not null || Use is not null || Regions.Count > 0 || Countries.Count > 0 || AllocationId is not null =>
+            EarmarkCategory.Unearmarked
+                when Programme is not null || Use is not null || Regions.Count > 0 || Countries.Count > 0 || AllocationId is not null =>
                 Bad("An unearmarked (pooled) contribution names no programme, use, region, country or allocation."),
             EarmarkCategory.SoftlyEarmarked when Programme is null => Bad("A softly earmarked contribution names its programme."),
             EarmarkCategory.SoftlyEarmarked when Use is not null || AllocationId is not null =>
-                Bad("A softly earmarked contribution names only a programme (and optionally regions or countries); use Earmarked for a use of funds."),
+                Bad("A softly earmarked contribution names only a programme (and optionally regions or countries); use Earmarked for a use of "
+                    + "funds."),
             EarmarkCategory.Earmarked when Programme is null || Use is null => Bad("An earmarked contribution names its programme and use of funds."),
             EarmarkCategory.Earmarked when AllocationId is not null => Bad("An allocation is named only by a tightly earmarked contribution."),
-            EarmarkCategory.TightlyEarmarked when AllocationId is null => Bad("A tightly earmarked contribution names the allocation (allocationId) it funds."),
+            EarmarkCategory.TightlyEarmarked when AllocationId is null => Bad("A tightly earmarked contribution names the allocation "
+                + "(allocationId) it funds."),
             _ => null,
         };
     }

@@ -12,7 +12,8 @@ public static class FundingSourceRules
             "DevelopedCountryVoluntary contributions come from Member States.",
         FundingSource.DevelopedCountryVoluntary when CountryCatalogue.TryFind(donor.CountryCode, out var country)
                                                      && country.IsMemberOn(CountryGroup.Developing, on) =>
-            $"DevelopedCountryVoluntary contributions come from developed countries; {country.Name} is on the developing-country list on {on:yyyy-MM-dd}.",
+            $"DevelopedCountryVoluntary contributions come from developed countries; {country.Name} is on the developing-country list on "
+                + $"{on:yyyy-MM-dd}.",
         FundingSource.PrivateSectorVoluntary when donor.Type is not (DonorType.SectorMember or DonorType.Associate) =>
             "PrivateSectorVoluntary contributions come from Sector Members or Associates.",
         FundingSource.ItuAdditionalBudget when donor.Type != DonorType.ItuSecretariat =>

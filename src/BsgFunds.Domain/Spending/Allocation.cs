@@ -53,7 +53,9 @@ public sealed record Allocation(
     public decimal DisbursedChf => Disbursements.Where(d => d.Status == DisbursementStatus.Paid).Sum(d => d.Request.AmountChf);
 
     /// <summary>Requested, certified or approved disbursements not yet paid: money spoken for, not yet spent.</summary>
-    public decimal PendingChf => Disbursements.Where(d => d.Status is DisbursementStatus.Requested or DisbursementStatus.Certified or DisbursementStatus.Approved).Sum(d => d.Request.AmountChf);
+    public decimal PendingChf => Disbursements
+        .Where(d => d.Status is DisbursementStatus.Requested or DisbursementStatus.Certified or DisbursementStatus.Approved)
+        .Sum(d => d.Request.AmountChf);
 
     public decimal ReleasedChf => Closing?.Released.Sum(r => r.AmountChf) ?? 0m;
 

@@ -3,4 +3,5 @@ using BsgFunds.Domain.ReferenceData;
 
 namespace BsgFunds.Domain.Spending;
 
-public sealed record DisbursementApproved(Guid AllocationId, Guid DisbursementId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IAllocationEvent;
+public sealed record DisbursementApproved(
+    Guid AllocationId, Guid DisbursementId, string By, string Role, Guid? DelegationId, DateTimeOffset At) : IAllocationEvent;

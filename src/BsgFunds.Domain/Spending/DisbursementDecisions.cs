@@ -44,12 +44,14 @@ public static class DisbursementDecisions
         var atMeeting = granted.Where(g => g.MeetingCode == meeting.Code && g.CountryCode == payee.CountryCode).Select(g => g.Type).ToList();
         if (!Allowed(atMeeting, type, ticketRequired: true))
             return Refusal.RuleBroken("meeting-country-fellowship-limit",
-                $"{country.Name} already has {Describe(atMeeting)} for meeting {meeting.Code}: at most one full or two partial fellowships per country, and two partials include the ticket.");
+                $"{country.Name} already has {Describe(atMeeting)} for meeting {meeting.Code}: at most one full or two partial fellowships per "
+                    + $"country, and two partials include the ticket.");
 
         var ofPerson = granted.Where(g => g.PersonId == payee.PersonId && g.Year == meeting.StartsOn.Year).Select(g => g.Type).ToList();
         if (!Allowed(ofPerson, type, ticketRequired: false))
             return Refusal.RuleBroken("person-fellowship-limit",
-                $"Person {payee.PersonId} already has {Describe(ofPerson)} in {meeting.StartsOn.Year}: at most one full or two partial fellowships per person and financial year.");
+                $"Person {payee.PersonId} already has {Describe(ofPerson)} in {meeting.StartsOn.Year}: at most one full or two partial "
+                    + $"fellowships per person and financial year.");
         return null;
     }
 

@@ -17,7 +17,8 @@ public static class Funding
     // Money earmarked to regions or countries goes only to allocations that name places, all of them inside the earmark.
     private static bool FitsPlaces(Earmark earmark, AllocationRequested allocation)
     {
-        if (earmark.Countries.Count > 0 && (allocation.Countries.Count == 0 || allocation.Countries.Any(c => !earmark.Countries.Contains(c)))) return false;
+        if (earmark.Countries.Count > 0 && (allocation.Countries.Count == 0 || allocation.Countries.Any(c => !earmark.Countries.Contains(c))))
+            return false;
         if (earmark.Regions.Count == 0) return true;
         if (allocation.Regions.Count == 0 && allocation.Countries.Count == 0) return false;
         return allocation.Regions.All(r => earmark.Regions.Contains(r))

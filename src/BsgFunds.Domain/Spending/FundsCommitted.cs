@@ -4,4 +4,5 @@ using BsgFunds.Domain.ReferenceData;
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>On a contribution's stream: part of its available cash is committed to an allocation.</summary>
-public sealed record FundsCommitted(Guid ContributionId, Guid DonorId, Guid AllocationId, decimal AmountChf, Earmark Earmark, DateTimeOffset At) : IContributionEvent, ISpendingEvent, ILedgerEvent;
+public sealed record FundsCommitted(Guid ContributionId, Guid DonorId, Guid AllocationId, decimal AmountChf, Earmark Earmark, DateTimeOffset At)
+    : IContributionEvent, ISpendingEvent, ILedgerEvent;
