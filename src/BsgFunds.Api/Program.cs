@@ -1,4 +1,5 @@
 using BsgFunds.Api.Dev;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Portal;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Telemetry;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Security;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Reports;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Security;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Security;
 using Marten;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Security;
 using Marten;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

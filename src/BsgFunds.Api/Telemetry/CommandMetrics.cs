@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 
 namespace BsgFunds.Api.Telemetry;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Setup.OpenApi;
 
 /// <summary>
 /// Makes each operation say what the API answers: a typed body for every 2xx and media type it serves, problem+json

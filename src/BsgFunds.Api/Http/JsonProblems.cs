@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// Wolverine answers a body it cannot read with a 400 titled "Invalid JSON format" and the serializer's message.

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>Who is calling: the acting person for decisions, and which donor record a Donor may see.</summary>
 public static class Callers

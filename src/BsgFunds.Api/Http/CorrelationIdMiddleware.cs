@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// Takes the caller's X-Correlation-Id (or makes one), returns it on the response and keeps it for the events

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Setup.OpenApi;
 
 /// <summary>
 /// What no single schema or operation knows: an answer writes every member of its records, null or not, so a schema met

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Setup.OpenApi;
 
 /// <summary>
 /// Gives text fields the shape the API checks (currencies from the shipped ISO 4217 table, two-letter country codes,

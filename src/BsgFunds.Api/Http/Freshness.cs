@@ -1,7 +1,8 @@
+using BsgFunds.Api.Setup;
 using Marten;
 using Npgsql;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// Read-your-writes for reads served by asynchronous projections: before answering, wait (briefly, bounded) until

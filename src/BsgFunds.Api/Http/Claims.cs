@@ -1,4 +1,4 @@
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>The JWT claims BsgFunds reads (api.md, Conventions).</summary>
 public static class Claims

@@ -1,7 +1,7 @@
 using BsgFunds.Domain;
 using Microsoft.AspNetCore.Mvc;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>Turns refusals into RFC 9457 problem details with a stable <c>code</c> (docs/problems.md).</summary>
 public static class Problems
@@ -54,17 +54,4 @@ public static class Problems
         RefusalKind.PreconditionFailed => "The resource changed since you read it.",
         _ => "A business rule refuses the request.",
     };
-}
-
-/// <summary>Thrown by an endpoint when its decision refuses the command; nothing has been written at that point.</summary>
-public sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
-{
-    public Refusal Refusal { get; } = refusal;
-}
-
-public static class DecisionExtensions
-{
-    /// <summary>The decision's events, or a <see cref="RefusedException"/> that the API answers as problem details.</summary>
-    public static IReadOnlyList<T> OrRefuse<T>(this Decision<T> decision) =>
-        decision.Refusal is { } refusal ? throw new RefusedException(refusal) : decision.Events;
 }

@@ -2,7 +2,7 @@ using BsgFunds.Domain.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// Stamps every event a command writes with who acted, in which role and under which correlation id

@@ -1,16 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BsgFunds.Domain;
 
-namespace BsgFunds.Api.Setup;
-
-/// <summary>
-/// Money as a client sends it: <c>{ "amount": 1250.50, "currency": "USD" }</c>. An instalment may give a bare number,
-/// which is in the agreement's currency. Checked into a domain <see cref="Money"/> by <see cref="Inputs"/>.
-/// </summary>
-[JsonConverter(typeof(MoneyInputConverter))]
-public sealed record MoneyInput([property: Required] decimal? Amount, [property: Required] string? Currency);
+namespace BsgFunds.Api.Http;
 
 /// <summary>Turns request fields into domain values, collecting one message per field at fault.</summary>
 public sealed class Inputs
@@ -86,52 +76,4 @@ public sealed class Inputs
 
         return money;
     }
-}
-
-public sealed class MoneyInputConverter : JsonConverter<MoneyInput>
-{
-    public override MoneyInput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number) return new MoneyInput(ReadDecimal(ref reader), null);
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Money is { \"amount\": number, \"currency\": \"ISO 4217 code\" }.");
-
-        decimal? amount = null;
-        string? currency = null;
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var name = reader.GetString();
-            // The same guard as AllowDuplicateProperties gives every other object: a second "amount" is an attack or a typo.
-            if (name is not null && !seen.Add(name)) throw new JsonException($"Duplicate property '{name}' encountered during deserialization.");
-            reader.Read();
-            switch (name?.ToLowerInvariant())
-            {
-                case "amount":
-                    amount = reader.TokenType == JsonTokenType.Null ? null : ReadDecimal(ref reader);
-                    break;
-                case "currency":
-                    currency = reader.TokenType == JsonTokenType.Null ? null
-                        : reader.TokenType == JsonTokenType.String ? reader.GetString()
-                        : throw new JsonException("'currency' is a string such as \"USD\".");
-                    break;
-                default:
-                    throw new JsonException($"The JSON property '{name}' could not be mapped to any .NET member contained in type 'Money'.");
-            }
-        }
-
-        return new MoneyInput(amount, currency);
-    }
-
-    public override void Write(Utf8JsonWriter writer, MoneyInput value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Amount is { } amount) writer.WriteNumber("amount", amount);
-        writer.WriteString("currency", value.Currency);
-        writer.WriteEndObject();
-    }
-
-    private static decimal ReadDecimal(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value)
-            ? value
-            : throw new JsonException("An amount is a JSON number within the range of a decimal.");
 }

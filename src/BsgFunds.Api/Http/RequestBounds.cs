@@ -6,18 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using BsgFunds.Domain;
 using Wolverine.Http;
 
-namespace BsgFunds.Api.Setup;
-
-/// <summary>Marks a date of a command that looks forward (an instalment due, a delegation's end): it may lie up to ten years ahead.</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class ForwardLookingAttribute : Attribute;
-
-/// <summary>
-/// Marks a date of reference data that may predate the fund (a country's classification since 1971): it may lie up to ten
-/// years ahead, and as far back as 1900.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class HistoricalAttribute : Attribute;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// The bounds every command shares (<see cref="Bounds"/>), applied once, as each request body is read, to every command

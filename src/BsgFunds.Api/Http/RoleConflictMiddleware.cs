@@ -1,6 +1,6 @@
 using BsgFunds.Domain;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// domain.md §10: a person is either staff or a donor, never both. A token that carries the Donor role with any

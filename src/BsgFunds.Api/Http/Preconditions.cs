@@ -1,6 +1,6 @@
 using BsgFunds.Domain;
 
-namespace BsgFunds.Api.Setup;
+namespace BsgFunds.Api.Http;
 
 /// <summary>
 /// Optimistic concurrency over HTTP: single resources carry an ETag with their stream version, and a command may
