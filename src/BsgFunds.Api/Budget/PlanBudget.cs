@@ -13,18 +13,8 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Budget;
 
-public sealed record BudgetLineInput([property: Required] int? Programme, [property: Required] UseOfFunds? Use,
-    [property: Required] decimal? AmountChf);
-
 /// <summary>The year's plan for the BSG line item, by programme and use of funds, in its Original or Revised version.</summary>
 public sealed record PlanBudget([property: Required] BudgetVersion? Version, [property: Required] IReadOnlyList<BudgetLineInput>? Lines);
-
-public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf,
-    decimal? RevisedTotalChf)
-{
-    public static BudgetView Of(LineItemBudget b) =>
-        new(b.Year, b.Original, b.Revised, b.Original?.Sum(l => l.AmountChf) ?? 0m, b.Revised?.Sum(l => l.AmountChf));
-}
 
 public static class PlanBudgetEndpoint
 {
@@ -60,13 +50,4 @@ public static class PlanBudgetEndpoint
         stream.AppendOne(planned);
         return BudgetView.Of(stream.Aggregate?.Apply(planned) ?? LineItemBudget.Create(planned));
     }
-}
-
-public static class GetBudgetEndpoint
-{
-    [WolverineGet("/api/budget/{year}", OperationId = "GetBudget")]
-    [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
-    [Tags("Budget")]
-    public static async Task<BudgetView?> Get(int year, IQuerySession session) =>
-        await session.LoadAsync<LineItemBudget>(StreamIds.Budget(year)) is { } budget ? BudgetView.Of(budget) : null;
 }

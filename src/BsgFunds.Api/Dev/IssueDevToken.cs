@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
@@ -9,8 +8,6 @@ using Microsoft.IdentityModel.Tokens;
 namespace BsgFunds.Api.Dev;
 
 public sealed record IssueDevToken([property: Required] string? Sub, string? Name, [property: Required] IReadOnlyList<string>? Roles, Guid? DonorId);
-
-public sealed record DevToken(string Token);
 
 /// <summary>
 /// POST /api/dev/token: a signed token for any person and roles, so that the API can be tried locally without an

@@ -37,14 +37,3 @@ public static class GetCountriesEndpoint
         ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
         : DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
-
-public static class GetCountryEndpoint
-{
-    public static ProblemDetails Validate(string? on) => GetCountriesEndpoint.ValidateDay(on);
-
-    [WolverineGet("/api/countries/{code}", OperationId = "GetCountry")]
-    [Authorize(Roles = Roles.AnySignedIn)]
-    [Tags("Reference data")]
-    public static async Task<CountryView?> Get(string code, string? on, IQuerySession session, TimeProvider clock) =>
-        await Countries.FindAsync(session, code) is { } country ? CountryView.Of(country, GetCountriesEndpoint.Day(on, clock)) : null;
-}

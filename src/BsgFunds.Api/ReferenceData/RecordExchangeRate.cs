@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
@@ -60,9 +59,4 @@ public static class RecordExchangeRateEndpoint
                and data->>'RateOverrideReason' is null limit 1
              """,
             month, currency)).Count > 0;
-}
-
-public sealed record ExchangeRateView(string Currency, string Month, decimal RateToChf, string Source, string RecordedBy, DateTimeOffset RecordedAt)
-{
-    public static ExchangeRateView From(ExchangeRateRecorded r) => new(r.Currency, r.Month, r.RateToChf, r.Source, r.RecordedBy, r.RecordedAt);
 }

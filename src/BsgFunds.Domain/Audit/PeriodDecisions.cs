@@ -1,21 +1,5 @@
 namespace BsgFunds.Domain.Audit;
 
-/// <summary>A finance officer asked to close (seal) a year.</summary>
-public sealed record PeriodCloseRequested(Guid PeriodId, int Year, string RequestedBy, DateTimeOffset At);
-
-/// <summary>The TSB Director approved: the year is sealed with the chain digest at that moment; nothing dated in it is accepted any more.</summary>
-public sealed record PeriodClosed(Guid PeriodId, int Year, string RequestedBy, string ApprovedBy, long DigestSequence, string DigestHash,
-    DateTimeOffset At);
-
-public sealed record Period(Guid Id, int Year, PeriodCloseRequested? Request, PeriodClosed? Closing)
-{
-    public static Period Create(PeriodCloseRequested e) => new(e.PeriodId, e.Year, e, null);
-
-    public Period Apply(PeriodClosed e) => this with { Closing = e };
-
-    public string Status => Closing is not null ? "Closed" : "CloseRequested";
-}
-
 public static class PeriodDecisions
 {
     public static Decision<PeriodCloseRequested> Request(Period? period, int year, Contributions.Actor actor)

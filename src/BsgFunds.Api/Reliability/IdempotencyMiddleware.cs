@@ -3,42 +3,8 @@ using System.Text;
 using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BsgFunds.Api.Reliability;
-
-/// <summary>
-/// A command done under an Idempotency-Key: inserted in the same transaction as the command's events (so a key
-/// exists exactly when its events do), then completed with the response to replay.
-/// </summary>
-public sealed class IdempotencyRecord
-{
-    public string Id { get; set; } = string.Empty;
-
-    public string RequestHash { get; set; } = string.Empty;
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public int? StatusCode { get; set; }
-
-    public string? ContentType { get; set; }
-
-    public string? Body { get; set; }
-
-    public string? Location { get; set; }
-}
-
-/// <summary>The key of the request being handled, for the session listener to record with its events.</summary>
-public sealed class IdempotencyContext(string recordId, string requestHash)
-{
-    public const string ItemKey = "bsgfunds.idempotency";
-
-    public string RecordId { get; } = recordId;
-
-    public string RequestHash { get; } = requestHash;
-
-    public bool Recorded { get; set; }
-}
 
 /// <summary>
 /// Idempotency-Key on POST and PUT (Stripe's and the IETF draft's semantics): the same key with the same body
@@ -183,22 +149,5 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
         var problem = Problems.From(refusal);
         context.Response.StatusCode = problem.Status!.Value;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-    }
-}
-
-/// <summary>Adds the idempotency record to the unit of work that writes the command's events, once per request.</summary>
-public sealed class IdempotencyListener(IHttpContextAccessor accessor, TimeProvider clock) : DocumentSessionListenerBase
-{
-    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
-    {
-        if (accessor.HttpContext?.Items[IdempotencyContext.ItemKey] is IdempotencyContext idempotency && !idempotency.Recorded
-            && session.PendingChanges.Streams().Any())
-        {
-            // Insert, not store: a concurrent request with the same key fails its whole commit, so it writes nothing.
-            session.Insert(new IdempotencyRecord { Id = idempotency.RecordId, RequestHash = idempotency.RequestHash, CreatedAt = clock.GetUtcNow() });
-            idempotency.Recorded = true;
-        }
-
-        return Task.CompletedTask;
     }
 }
