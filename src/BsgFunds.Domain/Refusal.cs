@@ -1,6 +1,9 @@
 namespace BsgFunds.Domain;
 
-/// <summary>Why a command was refused: a stable kebab-case code (docs/problems.md), a sentence a person can act on, and the field at fault if any.</summary>
+/// <summary>
+/// Why a command was refused: a stable kebab-case code (docs/problems.md), a sentence a person can act on, and the field
+/// at fault if any.
+/// </summary>
 public sealed record Refusal(RefusalKind Kind, string Code, string Detail, string? Field = null)
 {
     public static Refusal Invalid(string code, string field, string detail) => new(RefusalKind.Invalid, code, detail, field);

@@ -41,7 +41,8 @@ public static class Chain
         var intact = broken is null && previous == hash;
         var detail = intact ? $"The chain is intact up to sequence {sequence}."
             : broken is { } b ? $"The chain breaks at sequence {b}: the event stored there is not the one that was chained."
-            : "The events agree with the stored chain but not with this digest: the digest is not from this ledger, or the chain itself was rewritten.";
+            : "The events agree with the stored chain but not with this digest: the digest is not from this ledger, " +
+              "or the chain itself was rewritten.";
         return new Verification(intact, sequence, hash, previous, intact ? null : broken, detail);
     }
 }

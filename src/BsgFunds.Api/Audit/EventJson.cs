@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace BsgFunds.Api.Audit;
 
-/// <summary>The export's JSON form of one event; the data and headers are PostgreSQL's jsonb text, verbatim, so that the chain can be recomputed from the file.</summary>
+/// <summary>
+/// The export's JSON form of one event; the data and headers are PostgreSQL's jsonb text, verbatim, so that the chain
+/// can be recomputed from the file.
+/// </summary>
 public static class EventJson
 {
     public static void Write(Utf8JsonWriter writer, ExportedEvent exported)

@@ -17,7 +17,8 @@ public static class OpenPeriods
         if (dates.FirstOrDefault(d => closed.Contains(d.Year)) is { } day && closed.Contains(day.Year))
         {
             throw new RefusedException(Refusal.Conflict("period-closed",
-                $"{day.Year} is closed and sealed; nothing dated {day:yyyy-MM-dd} is accepted. Record the correction in an open year, pointing back to what it corrects."));
+                $"{day.Year} is closed and sealed; nothing dated {day:yyyy-MM-dd} is accepted. " +
+                "Record the correction in an open year, pointing back to what it corrects."));
         }
     }
 

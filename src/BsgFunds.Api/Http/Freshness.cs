@@ -22,7 +22,8 @@ public static class Freshness
         var deadline = DateTime.UtcNow + Bound;
         while (DateTime.UtcNow < deadline)
         {
-            await using var progress = new NpgsqlCommand($"select coalesce(max(last_seq_id), 0) from {MartenSetup.Schema}.mt_event_progression where name = @name", connection);
+            await using var progress = new NpgsqlCommand(
+                $"select coalesce(max(last_seq_id), 0) from {MartenSetup.Schema}.mt_event_progression where name = @name", connection);
             progress.Parameters.AddWithValue("name", $"{projection}:All");
             if ((long)(await progress.ExecuteScalarAsync(ct))! >= target) return;
             await Task.Delay(20, ct);

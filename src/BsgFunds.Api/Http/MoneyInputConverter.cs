@@ -8,7 +8,8 @@ public sealed class MoneyInputConverter : JsonConverter<MoneyInput>
     public override MoneyInput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number) return new MoneyInput(ReadDecimal(ref reader), null);
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Money is { \"amount\": number, \"currency\": \"ISO 4217 code\" }.");
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("Money is { \"amount\": number, \"currency\": \"ISO 4217 code\" }.");
 
         decimal? amount = null;
         string? currency = null;

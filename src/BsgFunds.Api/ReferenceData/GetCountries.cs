@@ -20,7 +20,10 @@ public static class GetCountriesEndpoint
             ? WolverineContinue.NoProblems
             : Problems.From(Refusal.Invalid("date-malformed", "on", $"'{on}' is not a date: write it yyyy-MM-dd."));
 
-    /// <summary>ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the day the groups are read for.</summary>
+    /// <summary>
+    /// ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the
+    /// day the groups are read for.
+    /// </summary>
     [WolverineGet("/api/countries", OperationId = "ListCountries")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]

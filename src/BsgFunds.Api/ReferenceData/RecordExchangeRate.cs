@@ -22,7 +22,8 @@ public static class RecordExchangeRateEndpoint
         if (command is null) return Problems.MissingBody("{ rateToChf, source }");
         var errors = new Dictionary<string, string[]>();
         if (command.RateToChf is null) errors["rateToChf"] = ["'rateToChf' (CHF per one unit of the currency) is required."];
-        if (string.IsNullOrWhiteSpace(command.Source)) errors["source"] = ["'source' (where the rate comes from, e.g. UN operational rate) is required."];
+        if (string.IsNullOrWhiteSpace(command.Source))
+            errors["source"] = ["'source' (where the rate comes from, e.g. UN operational rate) is required."];
         else if (command.Source.Length > 200) errors["source"] = ["'source' is at most 200 characters."];
         return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Invalid(errors);
     }

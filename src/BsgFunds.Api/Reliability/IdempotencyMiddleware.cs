@@ -22,7 +22,8 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
     public async Task InvokeAsync(HttpContext context, IDocumentStore store, IProblemDetailsService problems, TimeProvider clock)
     {
         var key = context.Request.Headers[Header].ToString();
-        if (key.Length == 0 || !HttpMethods.IsPost(context.Request.Method) && !HttpMethods.IsPut(context.Request.Method) || context.User.Identity?.IsAuthenticated != true)
+        var method = context.Request.Method;
+        if (key.Length == 0 || !HttpMethods.IsPost(method) && !HttpMethods.IsPut(method) || context.User.Identity?.IsAuthenticated != true)
         {
             await next(context);
             return;
@@ -38,7 +39,8 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         context.Request.Body.Position = 0;
-        var requestHash = Hash($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}\n{Convert.ToBase64String(body.ToArray())}");
+        var requestHash = Hash(
+            $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}\n{Convert.ToBase64String(body.ToArray())}");
         var recordId = Hash($"{context.User.FindFirst(Claims.Subject)?.Value}\n{key}");
 
         await using (var session = store.QuerySession())
@@ -63,7 +65,8 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
                 {
                     // Committed, but the server stopped before it could keep the answer: the command is done, once.
                     await Problem(context, problems, Refusal.Conflict("idempotency-key-applied",
-                        "The request with this Idempotency-Key was applied, but its answer was lost when the server stopped; read the resource to see the outcome."));
+                        "The request with this Idempotency-Key was applied, but its answer was lost when the server stopped; " +
+                        "read the resource to see the outcome."));
                 }
                 else
                 {

@@ -9,7 +9,10 @@ using Wolverine.Runtime;
 
 namespace BsgFunds.Api.Setup;
 
-/// <summary>/health/live answers while the process runs; /health/ready only while the database answers and no projection is stalled or failed.</summary>
+/// <summary>
+/// /health/live answers while the process runs; /health/ready only while the database answers and no projection is
+/// stalled or failed.
+/// </summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";

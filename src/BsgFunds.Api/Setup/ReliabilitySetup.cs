@@ -79,7 +79,8 @@ public static class ReliabilitySetup
                 problem.Status = StatusCodes.Status413PayloadTooLarge;
                 problem.Title = "The request body is too large.";
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
                 return;
             }
 

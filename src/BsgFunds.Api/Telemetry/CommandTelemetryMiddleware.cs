@@ -7,7 +7,8 @@ public static partial class CommandTelemetryMiddleware
 {
     public static IApplicationBuilder UseCommandTelemetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || !context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;

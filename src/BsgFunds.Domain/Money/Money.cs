@@ -48,7 +48,8 @@ public sealed record Money
         {
             error = currency.MinorUnit == 0
                 ? $"{currency.Code} has no minor unit: the amount must be a whole number, not {amount.ToString(CultureInfo.InvariantCulture)}."
-                : $"{currency.Code} amounts are exact to {currency.MinorUnit} decimal places; {amount.ToString(CultureInfo.InvariantCulture)} is finer than that.";
+                : $"{currency.Code} amounts are exact to {currency.MinorUnit} decimal places; " +
+                  $"{amount.ToString(CultureInfo.InvariantCulture)} is finer than that.";
             return false;
         }
 
