@@ -29,15 +29,4 @@ public static class ChainHash
 
     public static string Of(ChainedEvent e, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, previousHash))));
-
-    /// <summary>Walks events in order from the genesis; returns the last hash and, per sequence, the hash computed.</summary>
-    public static IEnumerable<(long Sequence, string Hash)> Walk(IEnumerable<ChainedEvent> events)
-    {
-        var previous = Genesis;
-        foreach (var e in events)
-        {
-            previous = Of(e, previous);
-            yield return (e.Sequence, previous);
-        }
-    }
 }

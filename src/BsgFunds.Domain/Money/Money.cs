@@ -30,8 +30,6 @@ public sealed record Money
 
     public string Currency { get; }
 
-    public static Money Zero(string currency) => Of(0m, currency);
-
     public static Money Chf(decimal amount) => Of(amount, Iso4217.ReportingCode);
 
     /// <summary>Makes a Money or says why it cannot: an unknown currency, or an amount finer than the minor unit.</summary>
