@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Http;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
@@ -40,7 +41,7 @@ public static class PlanBudgetEndpoint
     [Tags("Budget")]
     public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(year));
+        await OpenPeriods.EnsureOpenAsync(session, ClosedYears.YearOf(year));
         var id = StreamIds.Budget(year);
         var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
         if (stream.Aggregate is not null) Preconditions.Check(null, stream.CurrentVersion ?? 0);
