@@ -1,3 +1,4 @@
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BsgFunds.Api.Delegations;
 using BsgFunds.Api.Funding;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
 using Marten;

@@ -1,3 +1,4 @@
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;

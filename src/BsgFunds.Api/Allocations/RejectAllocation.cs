@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;

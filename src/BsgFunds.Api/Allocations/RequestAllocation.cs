@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Donors;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Streams;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BsgFunds.Api.Funding;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
 using Marten;

@@ -64,7 +64,9 @@ public sealed class AppendOnlyEvents(IDocumentStore store, IConfiguration config
         }
         catch (PostgresException e) when (e.SqlState is "42501")
         {
-            logger.LogWarning("The append-only trigger could not be installed by this role ({Message}); the schema owner runs deploy/sql/append-only.sql.", e.MessageText);
+            logger.LogWarning(
+                "The append-only trigger could not be installed by this role ({Message}); the schema owner runs deploy/sql/append-only.sql.",
+                e.MessageText);
         }
     }
 

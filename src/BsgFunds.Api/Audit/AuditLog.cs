@@ -6,19 +6,6 @@ using Npgsql;
 
 namespace BsgFunds.Api.Audit;
 
-/// <summary>A link of the hash chain: the hash of the event at this sequence, over its canonical form and the previous hash.</summary>
-public sealed class ChainLink
-{
-    public long Id { get; set; }
-
-    public string Hash { get; set; } = string.Empty;
-
-    public string PreviousHash { get; set; } = string.Empty;
-}
-
-/// <summary>An event as exported to auditors: its stored form, verbatim, with its chain hash.</summary>
-public sealed record ExportedEvent(ChainedEvent Event, Guid Id, string? Hash, string? PreviousHash);
-
 /// <summary>Reads the stored events exactly as PostgreSQL keeps them (jsonb text), which is what the chain hashes.</summary>
 public static class AuditLog
 {

@@ -37,7 +37,8 @@ public sealed class HashChainProjection : IProjection
             $"insert into {MartenSetup.Schema}.mt_doc_chainlink (id, data, mt_dotnet_type) " +
             "select t.id, jsonb_build_object('Id', t.id, 'Hash', t.hash, 'PreviousHash', t.previous), ? " +
             "from unnest(?::bigint[], ?::text[], ?::text[]) as t(id, hash, previous) " +
-            "on conflict (id) do update set data = excluded.data, mt_last_modified = transaction_timestamp(), mt_version = md5(random()::text || clock_timestamp()::text)::uuid",
+            "on conflict (id) do update set data = excluded.data, mt_last_modified = transaction_timestamp(), " +
+            "mt_version = md5(random()::text || clock_timestamp()::text)::uuid",
             typeof(ChainLink).FullName!, ids.ToArray(), hashes.ToArray(), previousHashes.ToArray());
     }
 }

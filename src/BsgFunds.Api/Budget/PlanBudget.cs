@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
@@ -13,18 +14,8 @@ using Wolverine.Http;
 
 namespace BsgFunds.Api.Budget;
 
-public sealed record BudgetLineInput([property: Required] int? Programme, [property: Required] UseOfFunds? Use,
-    [property: Required] decimal? AmountChf);
-
 /// <summary>The year's plan for the BSG line item, by programme and use of funds, in its Original or Revised version.</summary>
 public sealed record PlanBudget([property: Required] BudgetVersion? Version, [property: Required] IReadOnlyList<BudgetLineInput>? Lines);
-
-public sealed record BudgetView(int Year, IReadOnlyList<BudgetLine>? Original, IReadOnlyList<BudgetLine>? Revised, decimal OriginalTotalChf,
-    decimal? RevisedTotalChf)
-{
-    public static BudgetView Of(LineItemBudget b) =>
-        new(b.Year, b.Original, b.Revised, b.Original?.Sum(l => l.AmountChf) ?? 0m, b.Revised?.Sum(l => l.AmountChf));
-}
 
 public static class PlanBudgetEndpoint
 {
@@ -50,7 +41,7 @@ public static class PlanBudgetEndpoint
     [Tags("Budget")]
     public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        await OpenPeriods.EnsureOpenAsync(session, OpenPeriods.YearOf(year));
+        await OpenPeriods.EnsureOpenAsync(session, ClosedYears.YearOf(year));
         var id = StreamIds.Budget(year);
         var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
         if (stream.Aggregate is not null) Preconditions.Check(null, stream.CurrentVersion ?? 0);
@@ -60,13 +51,4 @@ public static class PlanBudgetEndpoint
         stream.AppendOne(planned);
         return BudgetView.Of(stream.Aggregate?.Apply(planned) ?? LineItemBudget.Create(planned));
     }
-}
-
-public static class GetBudgetEndpoint
-{
-    [WolverineGet("/api/budget/{year}", OperationId = "GetBudget")]
-    [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
-    [Tags("Budget")]
-    public static async Task<BudgetView?> Get(int year, IQuerySession session) =>
-        await session.LoadAsync<LineItemBudget>(StreamIds.Budget(year)) is { } budget ? BudgetView.Of(budget) : null;
 }

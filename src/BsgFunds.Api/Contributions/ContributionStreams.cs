@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Audit;

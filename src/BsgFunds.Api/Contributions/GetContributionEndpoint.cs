@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using BsgFunds.Api.Donors;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

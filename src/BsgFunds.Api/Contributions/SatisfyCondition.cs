@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Audit;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Security;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,8 +8,6 @@ using Microsoft.IdentityModel.Tokens;
 namespace BsgFunds.Api.Dev;
 
 public sealed record IssueDevToken([property: Required] string? Sub, string? Name, [property: Required] IReadOnlyList<string>? Roles, Guid? DonorId);
-
-public sealed record DevToken(string Token);
 
 /// <summary>
 /// POST /api/dev/token: a signed token for any person and roles, so that the API can be tried locally without an
@@ -62,7 +60,8 @@ public static class IssueDevTokenEndpoint
     {
         var errors = new Dictionary<string, string[]>();
         if (request is null) return new() { ["body"] = ["A JSON body { sub, name, roles, donorId } is required."] };
-        if (string.IsNullOrWhiteSpace(request.Sub) || request.Sub.Length > 200) errors["sub"] = ["'sub' (the person's identifier) is required, at most 200 characters."];
+        if (string.IsNullOrWhiteSpace(request.Sub) || request.Sub.Length > 200)
+            errors["sub"] = ["'sub' (the person's identifier) is required, at most 200 characters."];
         if (request.Name is { Length: > 200 }) errors["name"] = ["'name' is at most 200 characters."];
         // Who acted is stored on every event: the same text bounds as any command's (domain.md §10).
         if (!errors.ContainsKey("sub") && Domain.Bounds.Text(request.Sub!, "sub") is { } badSub) errors["sub"] = [badSub.Detail];

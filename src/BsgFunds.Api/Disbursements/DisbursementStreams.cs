@@ -1,5 +1,5 @@
 using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;

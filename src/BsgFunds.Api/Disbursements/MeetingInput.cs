@@ -3,7 +3,7 @@ using System.Security.Claims;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Funding;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;

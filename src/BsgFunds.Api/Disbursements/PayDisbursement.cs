@@ -4,7 +4,7 @@ using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Delegations;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Funding;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
 using Marten;

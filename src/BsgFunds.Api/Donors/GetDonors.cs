@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -9,11 +9,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace BsgFunds.Api.Donors;
-
-public sealed record DonorView(Guid Id, string Name, DonorType Type, string? CountryCode, DateTimeOffset RegisteredAt)
-{
-    public static DonorView Of(Donor d) => new(d.Id, d.Name, d.Type, d.CountryCode, d.RegisteredAt);
-}
 
 public static class GetDonorsEndpoint
 {
@@ -35,19 +30,5 @@ public static class GetDonorsEndpoint
         }
 
         return await session.Query<Donor>().OrderBy(d => d.Name).ThenBy(d => d.Id).PageAsync(request, DonorView.Of);
-    }
-}
-
-public static class GetDonorEndpoint
-{
-    /// <summary>One donor; another donor's id answers 404 to a Donor, so as not to confirm it exists.</summary>
-    [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
-    [Authorize(Roles = GetDonorsEndpoint.Readers)]
-    [Tags("Donors")]
-    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
-    {
-        if (!user.MaySeeDonor(id) || await session.LoadAsync<Donor>(id) is not { } donor) return null;
-        Preconditions.SetETag(null, (await session.Events.FetchStreamStateAsync(id))?.Version ?? 1);
-        return DonorView.Of(donor);
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -11,8 +11,6 @@ using Wolverine.Http;
 namespace BsgFunds.Api.Donors;
 
 public sealed record RegisterDonor([property: Required] string? Name, [property: Required] DonorType? Type, string? CountryCode);
-
-public sealed record Created(Guid Id, string Url) : CreationResponse(Url);
 
 public static class RegisterDonorEndpoint
 {

@@ -16,7 +16,8 @@ public static class PortalSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Path), portal => portal.Use(async (context, next) =>
         {
             context.Response.Headers.ContentSecurityPolicy =
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next();

@@ -1,9 +1,6 @@
 using BsgFunds.Domain.ReferenceData;
-using Marten;
 
 namespace BsgFunds.Api.ReferenceData;
-
-public sealed record MembershipView(CountryGroup Group, DateOnly? From, DateOnly? To);
 
 /// <summary>A country with its dated memberships, and the groups it belongs to on <see cref="On"/>.</summary>
 public sealed record CountryView(
@@ -27,25 +24,4 @@ public sealed record CountryView(
         country.IsMemberOn(CountryGroup.Developing, on),
         country.IsEligibleForFellowshipsOn(on),
         country.Memberships.Select(m => new MembershipView(m.Group, m.From, m.To)).ToList());
-}
-
-/// <summary>The shipped countries with the changes recorded through the API applied.</summary>
-public static class Countries
-{
-    public static async Task<IReadOnlyList<Country>> AllAsync(IQuerySession session, CancellationToken ct = default)
-    {
-        var histories = (await session.Query<CountryClassificationHistory>().ToListAsync(ct)).ToDictionary(h => h.CountryCode,
-            StringComparer.Ordinal);
-        return CountryCatalogue.All
-            .Select(c => histories.TryGetValue(c.Code, out var h) ? c.With(h.Changes) : c)
-            .OrderBy(c => c.Code, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    public static async Task<Country?> FindAsync(IQuerySession session, string code, CancellationToken ct = default)
-    {
-        if (!CountryCatalogue.TryFind(code, out var country)) return null;
-        var history = await session.LoadAsync<CountryClassificationHistory>(Domain.StreamIds.Country(code), ct);
-        return history is null ? country : country.With(history.Changes);
-    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Security;
 using Marten;
@@ -20,7 +20,10 @@ public static class GetCountriesEndpoint
             ? WolverineContinue.NoProblems
             : Problems.From(Refusal.Invalid("date-malformed", "on", $"'{on}' is not a date: write it yyyy-MM-dd."));
 
-    /// <summary>ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the day the groups are read for.</summary>
+    /// <summary>
+    /// ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the
+    /// day the groups are read for.
+    /// </summary>
     [WolverineGet("/api/countries", OperationId = "ListCountries")]
     [Authorize(Roles = Roles.AnySignedIn)]
     [Tags("Reference data")]
@@ -36,15 +39,4 @@ public static class GetCountriesEndpoint
     internal static DateOnly Day(string? on, TimeProvider clock) => on is null
         ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
         : DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
-public static class GetCountryEndpoint
-{
-    public static ProblemDetails Validate(string? on) => GetCountriesEndpoint.ValidateDay(on);
-
-    [WolverineGet("/api/countries/{code}", OperationId = "GetCountry")]
-    [Authorize(Roles = Roles.AnySignedIn)]
-    [Tags("Reference data")]
-    public static async Task<CountryView?> Get(string code, string? on, IQuerySession session, TimeProvider clock) =>
-        await Countries.FindAsync(session, code) is { } country ? CountryView.Of(country, GetCountriesEndpoint.Day(on, clock)) : null;
 }

@@ -1,5 +1,5 @@
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
-using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.Domain.Security;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Security;
 using Marten;

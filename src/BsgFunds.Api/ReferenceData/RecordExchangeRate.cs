@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Audit;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
@@ -22,7 +22,8 @@ public static class RecordExchangeRateEndpoint
         if (command is null) return Problems.MissingBody("{ rateToChf, source }");
         var errors = new Dictionary<string, string[]>();
         if (command.RateToChf is null) errors["rateToChf"] = ["'rateToChf' (CHF per one unit of the currency) is required."];
-        if (string.IsNullOrWhiteSpace(command.Source)) errors["source"] = ["'source' (where the rate comes from, e.g. UN operational rate) is required."];
+        if (string.IsNullOrWhiteSpace(command.Source))
+            errors["source"] = ["'source' (where the rate comes from, e.g. UN operational rate) is required."];
         else if (command.Source.Length > 200) errors["source"] = ["'source' is at most 200 characters."];
         return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Invalid(errors);
     }
@@ -59,9 +60,4 @@ public static class RecordExchangeRateEndpoint
                and data->>'RateOverrideReason' is null limit 1
              """,
             month, currency)).Count > 0;
-}
-
-public sealed record ExchangeRateView(string Currency, string Month, decimal RateToChf, string Source, string RecordedBy, DateTimeOffset RecordedAt)
-{
-    public static ExchangeRateView From(ExchangeRateRecorded r) => new(r.Currency, r.Month, r.RateToChf, r.Source, r.RecordedBy, r.RecordedAt);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Security;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Security;
 using Marten;

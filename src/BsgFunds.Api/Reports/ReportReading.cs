@@ -1,5 +1,5 @@
 using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
 using Marten;

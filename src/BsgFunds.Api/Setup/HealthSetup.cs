@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
-using JasperFx;
-using JasperFx.Events.Daemon;
+using BsgFunds.Api.Http;
+using BsgFunds.Api.Setup.Health;
 using Marten.Events.Daemon;
-using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Runtime;
 
 namespace BsgFunds.Api.Setup;
 
-/// <summary>/health/live answers while the process runs; /health/ready only while the database answers and no projection is stalled or failed.</summary>
+/// <summary>
+/// /health/live answers while the process runs; /health/ready only while the database answers and no projection is
+/// stalled or failed.
+/// </summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
@@ -64,42 +66,4 @@ public static class HealthSetup
     }
 
     public const string NotReadyCode = "not-ready";
-}
-
-public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var session = store.QuerySession();
-            await session.QueryAsync<int>("select 1", timeout.Token);
-            return HealthCheckResult.Healthy("PostgreSQL answers.");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {e.Message}");
-        }
-    }
-}
-
-/// <summary>
-/// Unhealthy while any asynchronous projection is paused by an error, since its reports would silently go stale.
-/// In a cluster the projections run wherever Wolverine assigned them, so this node cannot see their state; the
-/// async daemon check (lag against the high-water mark, read from the database) covers them there.
-/// </summary>
-public sealed class ProjectionsHealthCheck(IServiceProvider services) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (services.GetService<IProjectionCoordinator>() is not { } coordinator)
-            return Task.FromResult(HealthCheckResult.Healthy("Projections are distributed across the cluster by Wolverine."));
-        var daemon = coordinator.DaemonForMainDatabase();
-        var paused = daemon.CurrentAgents().Where(a => a.Status == AgentStatus.Paused).Select(a => a.Name.Identity).ToList();
-        return Task.FromResult(paused.Count == 0
-            ? HealthCheckResult.Healthy("No projection is paused.")
-            : HealthCheckResult.Unhealthy($"Paused after an error: {string.Join(", ", paused)}."));
-    }
 }

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using BsgFunds.Api.Http;
+using BsgFunds.Api.Setup.OpenApi;
 using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace BsgFunds.Api.Setup;
 
@@ -48,9 +47,18 @@ public static class OpenApiSetup
         return builder;
     }
 
+    // Clients generate their type names from the schema ids, so an id, once published, stays: a type that moved to
+    // another folder keeps the id it was published under.
+    private static readonly Dictionary<Type, string> PublishedIds = new()
+    {
+        [typeof(MoneyInput)] = "Api.Setup.MoneyInput",
+        [typeof(Created)] = "Api.Donors.Created",
+    };
+
     // A generic type's full name carries assembly-qualified arguments, which are no schema id.
     private static string SchemaId(Type type)
     {
+        if (PublishedIds.TryGetValue(type, out var published)) return published;
         var name = (type.IsConstructedGenericType ? type.GetGenericTypeDefinition() : type).FullName!
             .Replace("BsgFunds.", string.Empty, StringComparison.Ordinal).Replace('+', '.');
         if (!type.IsConstructedGenericType) return name;
@@ -66,99 +74,5 @@ public static class OpenApiSetup
         app.UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "BsgFunds v1"));
         return app;
-    }
-}
-
-/// <summary>States on each operation which roles may call it, and the 401/403 it answers otherwise.</summary>
-public sealed class RolesOperationFilter : IOperationFilter
-{
-    public void Apply(OpenApiOperation operation, OperationFilterContext context)
-    {
-        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any())
-        {
-            // An empty requirement says "no credentials", rather than leaving a reader to guess.
-            operation.Security = [new OpenApiSecurityRequirement()];
-            return;
-        }
-
-        var roles = metadata.OfType<IAuthorizeData>()
-            .SelectMany(a => (a.Roles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct()
-            .ToList();
-        var who = roles.Count == 0 ? "any signed-in caller" : string.Join(", ", roles);
-        operation.Description = string.IsNullOrEmpty(operation.Description) ? $"Roles: {who}." : $"{operation.Description}\n\nRoles: {who}.";
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] }];
-        operation.Responses ??= new OpenApiResponses();
-        AddProblem(operation, context, "401", "No token, or the token is not valid.");
-        AddProblem(operation, context, "403", $"The caller's role is not one of: {who}.");
-    }
-
-    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description)
-    {
-        if (operation.Responses!.ContainsKey(status)) return;
-        var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
-        operation.Responses[status] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-        };
-    }
-}
-
-/// <summary>
-/// Documents the problem answers every operation can give, in one place rather than on each endpoint: 400 for
-/// invalid input, 404 for an unknown id, 409/412/422 for commands (conflict, stale If-Match, business rule), 429 and
-/// 503 everywhere. Commands also document the Idempotency-Key and If-Match headers.
-/// </summary>
-public sealed class ProblemResponsesOperationFilter : IOperationFilter
-{
-    public void Apply(OpenApiOperation operation, OperationFilterContext context)
-    {
-        var method = context.ApiDescription.HttpMethod ?? "GET";
-        var path = context.ApiDescription.RelativePath ?? string.Empty;
-        var command = method is "POST" or "PUT";
-        var problems = new List<(string Status, string Description)>
-        {
-            ("400", "The request is invalid: the problem's errors name each field."),
-            ("429", "Too many requests from this caller; see Retry-After."),
-            ("503", "The database is unreachable; nothing was written; see Retry-After."),
-        };
-        if (path.Contains('{', StringComparison.Ordinal)) problems.Add(("404", "No such resource, or it is not yours to see."));
-        if (command)
-        {
-            problems.Add(("409", "The request conflicts with the current state (status, duplicate, concurrent change, idempotency key in flight)."));
-            problems.Add(("412", "If-Match names a version the resource no longer has."));
-            problems.Add(("413", "The request body is too large."));
-            problems.Add(("422", "A business rule refuses the request; the problem's code says which."));
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
-                Description = "Retry safely: the same key with the same body within 24 hours answers the first response again and writes nothing.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-            if (path.Contains('{', StringComparison.Ordinal))
-            {
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = "If-Match", In = ParameterLocation.Header, Required = false,
-                    Description = "The ETag (stream version) the client last read; a stale one is refused with 412.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                });
-            }
-        }
-
-        operation.Responses ??= new OpenApiResponses();
-        var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
-        foreach (var (status, description) in problems)
-        {
-            if (operation.Responses.ContainsKey(status)) continue;
-            operation.Responses[status] = new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-            };
-        }
     }
 }

@@ -1,22 +1,12 @@
 using System.Threading.RateLimiting;
+using BsgFunds.Api.Http;
 using BsgFunds.Api.Reliability;
 using Marten;
-using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 using Polly;
 using Polly.Retry;
 
 namespace BsgFunds.Api.Setup;
-
-/// <summary>Configuration section "Limits" (docs/reliability.md).</summary>
-public sealed class LimitOptions
-{
-    /// <summary>The largest request body accepted; larger ones are refused with 413.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
-
-    /// <summary>Requests per caller (token sub, or IP address when anonymous) per second before 429.</summary>
-    public int RequestsPerSecondPerCaller { get; set; } = 1000;
-}
 
 /// <summary>Idempotency keys, request limits, rate limiting and resilience to database faults.</summary>
 public static class ReliabilitySetup
@@ -89,7 +79,8 @@ public static class ReliabilitySetup
                 problem.Status = StatusCodes.Status413PayloadTooLarge;
                 problem.Title = "The request body is too large.";
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
                 return;
             }
 

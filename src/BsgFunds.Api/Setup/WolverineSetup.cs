@@ -1,3 +1,4 @@
+using BsgFunds.Api.Http;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Wolverine;

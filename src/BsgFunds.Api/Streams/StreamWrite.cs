@@ -1,4 +1,4 @@
-using BsgFunds.Api.Setup;
+using BsgFunds.Api.Http;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
 using Marten;

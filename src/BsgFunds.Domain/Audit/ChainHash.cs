@@ -4,11 +4,6 @@ using System.Text;
 
 namespace BsgFunds.Domain.Audit;
 
-/// <summary>One stored event, as the hash chain reads it (docs/audit.md, "The canonical form").</summary>
-public sealed record ChainedEvent(
-    long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string Data, string? CorrelationId, string? UserName,
-        string? Headers);
-
 /// <summary>
 /// The hash chain over the event log: each event's hash is SHA-256 over its canonical form, which ends with the
 /// previous event's hash. Events are chained in sequence order by one writer, so concurrent appends still give one
@@ -34,15 +29,4 @@ public static class ChainHash
 
     public static string Of(ChainedEvent e, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, previousHash))));
-
-    /// <summary>Walks events in order from the genesis; returns the last hash and, per sequence, the hash computed.</summary>
-    public static IEnumerable<(long Sequence, string Hash)> Walk(IEnumerable<ChainedEvent> events)
-    {
-        var previous = Genesis;
-        foreach (var e in events)
-        {
-            previous = Of(e, previous);
-            yield return (e.Sequence, previous);
-        }
-    }
 }

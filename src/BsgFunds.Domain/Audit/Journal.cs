@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Audit;

@@ -30,8 +30,6 @@ public sealed record Money
 
     public string Currency { get; }
 
-    public static Money Zero(string currency) => Of(0m, currency);
-
     public static Money Chf(decimal amount) => Of(amount, Iso4217.ReportingCode);
 
     /// <summary>Makes a Money or says why it cannot: an unknown currency, or an amount finer than the minor unit.</summary>
@@ -48,7 +46,8 @@ public sealed record Money
         {
             error = currency.MinorUnit == 0
                 ? $"{currency.Code} has no minor unit: the amount must be a whole number, not {amount.ToString(CultureInfo.InvariantCulture)}."
-                : $"{currency.Code} amounts are exact to {currency.MinorUnit} decimal places; {amount.ToString(CultureInfo.InvariantCulture)} is finer than that.";
+                : $"{currency.Code} amounts are exact to {currency.MinorUnit} decimal places; " +
+                  $"{amount.ToString(CultureInfo.InvariantCulture)} is finer than that.";
             return false;
         }
 

@@ -208,7 +208,7 @@ public class SharedBoundsTests(AppFixture app) : ApiTest(app)
     public void every_command_body_of_every_endpoint_is_checked_as_it_is_read()
     {
         var options = Host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var commands = Api.Setup.RequestBounds.CommandTypes;
+        var commands = Api.Http.RequestBounds.CommandTypes;
         commands.Should().Contain([typeof(Api.Contributions.RecordReceipt), typeof(Api.Contributions.AmendAgreement),
             typeof(Api.Donors.RegisterDonor)]);
         commands.Count.Should().BeGreaterThan(20);

@@ -1,0 +1,16 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Audit;
+
+public static class GetPeriodEndpoint
+{
+    [WolverineGet("/api/periods/{year}", OperationId = "GetPeriod")]
+    [Authorize(Roles = Allocations.AllocationRoles.StaffAndAuditor)]
+    [Tags("Audit")]
+    public static async Task<PeriodView?> Get(int year, IQuerySession session) =>
+        await session.LoadAsync<Period>(StreamIds.Period(year)) is { } p ? PeriodView.Of(p) : null;
+}

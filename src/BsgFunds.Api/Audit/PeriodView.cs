@@ -1,0 +1,10 @@
+using BsgFunds.Domain.Audit;
+
+namespace BsgFunds.Api.Audit;
+
+public sealed record PeriodView(int Year, string Status, string RequestedBy, string? ApprovedBy, long? DigestSequence, string? DigestHash,
+    DateTimeOffset? ClosedAt)
+{
+    public static PeriodView Of(Period p) => new(p.Year, p.Status, p.Request!.RequestedBy, p.Closing?.ApprovedBy, p.Closing?.DigestSequence,
+        p.Closing?.DigestHash, p.Closing?.At);
+}

@@ -1,0 +1,3 @@
+namespace BsgFunds.Api.Audit;
+
+public sealed record ProjectionRebuilt(string Projection, long DurationMs);

@@ -1,0 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using BsgFunds.Domain.Contributions;
+
+namespace BsgFunds.Api.Budget;
+
+public sealed record BudgetLineInput([property: Required] int? Programme, [property: Required] UseOfFunds? Use,
+    [property: Required] decimal? AmountChf);

@@ -1,0 +1,3 @@
+namespace BsgFunds.Api.Dev;
+
+public sealed record DevToken(string Token);

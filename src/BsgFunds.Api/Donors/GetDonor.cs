@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using BsgFunds.Api.Http;
+using BsgFunds.Domain.Donors;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace BsgFunds.Api.Donors;
+
+public static class GetDonorEndpoint
+{
+    /// <summary>One donor; another donor's id answers 404 to a Donor, so as not to confirm it exists.</summary>
+    [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
+    [Authorize(Roles = GetDonorsEndpoint.Readers)]
+    [Tags("Donors")]
+    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
+    {
+        if (!user.MaySeeDonor(id) || await session.LoadAsync<Donor>(id) is not { } donor) return null;
+        Preconditions.SetETag(null, (await session.Events.FetchStreamStateAsync(id))?.Version ?? 1);
+        return DonorView.Of(donor);
+    }
+}

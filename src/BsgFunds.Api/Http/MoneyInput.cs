@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using BsgFunds.Domain;
+
+namespace BsgFunds.Api.Http;
+
+/// <summary>
+/// Money as a client sends it: <c>{ "amount": 1250.50, "currency": "USD" }</c>. An instalment may give a bare number,
+/// which is in the agreement's currency. Checked into a domain <see cref="Money"/> by <see cref="Inputs"/>.
+/// </summary>
+[JsonConverter(typeof(MoneyInputConverter))]
+public sealed record MoneyInput([property: Required] decimal? Amount, [property: Required] string? Currency);
