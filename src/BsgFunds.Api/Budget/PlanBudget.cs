@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Http;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
@@ -39,15 +39,18 @@ public static class PlanBudgetEndpoint
     [WolverinePut("/api/budget/{year}", OperationId = "PlanBudget")]
     [Authorize(Roles = Roles.FinanceOfficer)]
     [Tags("Budget")]
-    public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<BudgetView> Put(int year, PlanBudget command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        HttpContext http)
     {
-        await OpenPeriods.EnsureOpenAsync(session, ClosedYears.YearOf(year));
-        var id = StreamIds.Budget(year);
-        var stream = await session.Events.FetchForWriting<LineItemBudget>(id);
-        if (stream.Aggregate is not null) Preconditions.Check(null, stream.CurrentVersion ?? 0);
-        Preconditions.SetETag(null, (stream.CurrentVersion ?? 0) + 1);
+        var batch = session.CreateBatchQuery();
+        var closed = batch.ClosedYearsAsync();
+        var fetched = batch.Events.FetchForWriting<LineItemBudget>(StreamIds.Budget(year));
+        await batch.Execute();
+        var stream = await fetched;
+        if (stream.Aggregate is not null) Preconditions.Check(http, stream.CurrentVersion ?? 0);
         var lines = command.Lines!.Select(l => new BudgetLine(l.Programme!.Value, l.Use!.Value, l.AmountChf!.Value)).ToList();
-        var planned = BudgetDecision.Plan(stream.Aggregate, year, command.Version!.Value, lines, user.Actor(clock)).OrRefuse()[0];
+        var planned = BudgetDecision.Plan(stream.Aggregate, year, command.Version!.Value, lines, await closed, user.Actor(clock)).OrRefuse()[0];
+        Preconditions.SetETag(http, (stream.CurrentVersion ?? 0) + 1);
         stream.AppendOne(planned);
         return BudgetView.Of(stream.Aggregate?.Apply(planned) ?? LineItemBudget.Create(planned));
     }

@@ -13,10 +13,10 @@ public static class GetDonorEndpoint
     [WolverineGet("/api/donors/{id}", OperationId = "GetDonor")]
     [Authorize(Roles = GetDonorsEndpoint.Readers)]
     [Tags("Donors")]
-    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user)
+    public static async Task<DonorView?> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext http)
     {
         if (!user.MaySeeDonor(id) || await session.LoadAsync<Donor>(id) is not { } donor) return null;
-        Preconditions.SetETag(null, (await session.Events.FetchStreamStateAsync(id))?.Version ?? 1);
+        Preconditions.SetETag(http, (await session.Events.FetchStreamStateAsync(id))?.Version ?? 1);
         return DonorView.Of(donor);
     }
 }

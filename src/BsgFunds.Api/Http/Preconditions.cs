@@ -10,17 +10,14 @@ public static class Preconditions
 {
     public static string ETagOf(long version) => $"\"{version}\"";
 
-    // Without an explicit context, the request being handled (IHttpContextAccessor's ambient one).
-    private static HttpContext? Current(HttpContext? http) => http ?? new HttpContextAccessor().HttpContext;
-
-    public static void SetETag(HttpContext? http, long version)
+    public static void SetETag(HttpContext http, long version)
     {
-        if (Current(http) is { Response.HasStarted: false } context) context.Response.Headers.ETag = ETagOf(version);
+        if (!http.Response.HasStarted) http.Response.Headers.ETag = ETagOf(version);
     }
 
-    public static void Check(HttpContext? http, long currentVersion)
+    public static void Check(HttpContext http, long currentVersion)
     {
-        var ifMatch = Current(http)?.Request.Headers.IfMatch.ToString();
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*") return;
         var versions = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(tag => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag)

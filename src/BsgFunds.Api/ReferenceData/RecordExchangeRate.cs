@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BsgFunds.Api.Http;
+using BsgFunds.Api.Streams;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
@@ -34,14 +35,14 @@ public static class RecordExchangeRateEndpoint
     public static async Task<ExchangeRateView> Put(
         string currency, string month, RecordExchangeRate command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock)
     {
-        if (YearMonth.TryParse(month, out var rateMonth)) await Audit.OpenPeriods.EnsureOpenAsync(session, new DateOnly(rateMonth.Year,
-            rateMonth.Month, 1));
+        var closed = await session.ClosedYearsAsync();
         var current = YearMonth.TryParse(month, out var yearMonth)
             ? await session.LoadAsync<MonthlyExchangeRates>(StreamIds.ExchangeRates(yearMonth))
             : null;
         var inUse = current?.RateOf(currency) is not null && await InUseAsync(session, currency, yearMonth.ToString());
         var events = ExchangeRateDecision
-            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, user.FindFirstValue(Claims.Subject)!,
+            .Record(current, currency, month, command.RateToChf!.Value, command.Source!.Trim(), inUse, closed,
+                user.FindFirstValue(Claims.Subject)!,
                 clock.GetUtcNow())
             .OrRefuse();
         foreach (var recorded in events) session.Events.Append(recorded.MonthId, recorded);

@@ -32,7 +32,7 @@ public static class StreamWrite
         stream.AppendMany(own);
         await session.SaveChangesAsync(ct);
         var last = stream.Events.Last();
-        http.Response.Headers.ETag = Preconditions.ETagOf(version);
+        Preconditions.SetETag(http, version);
         return new Written(last.Id, last.Sequence, version);
     }
 }

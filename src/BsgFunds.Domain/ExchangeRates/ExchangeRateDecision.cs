@@ -1,3 +1,5 @@
+using BsgFunds.Domain.Audit;
+
 namespace BsgFunds.Domain.ExchangeRates;
 
 public static class ExchangeRateDecision
@@ -7,12 +9,13 @@ public static class ExchangeRateDecision
 
     /// <param name="inUse">Whether money events were valued at the month's recorded rate of this currency: such a rate is fixed.</param>
     public static Decision<ExchangeRateRecorded> Record(
-        MonthlyExchangeRates? current, string currency, string month, decimal rateToChf, string source, bool inUse, string recordedBy,
-            DateTimeOffset now)
+        MonthlyExchangeRates? current, string currency, string month, decimal rateToChf, string source, bool inUse, ClosedYears closed,
+        string recordedBy, DateTimeOffset now)
     {
         if (!YearMonth.TryParse(month, out var yearMonth))
             return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("month-malformed", "month",
                 $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."));
+        if (closed.Refuse(new DateOnly(yearMonth.Year, yearMonth.Month, 1)) is { } shut) return Decision.Refuse<ExchangeRateRecorded>(shut);
         if (Bounds.Range(new DateOnly(yearMonth.Year, yearMonth.Month, 1), "month", Bounds.Today(now)) is { } outOfRange)
             return Decision.Refuse<ExchangeRateRecorded>(outOfRange);
         if (!Currency.IsKnown(currency))

@@ -11,4 +11,4 @@ public sealed record ExchangeRateRecorded(
     decimal RateToChf,
     string Source,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IFundEvent;

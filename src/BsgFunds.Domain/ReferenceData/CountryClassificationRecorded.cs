@@ -12,4 +12,4 @@ public sealed record CountryClassificationRecorded(
     DateOnly? To,
     string? Source,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IFundEvent;

@@ -1,11 +1,14 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Domain.Spending;
 
 public static class BudgetDecision
 {
-    public static Decision<BudgetPlanned> Plan(LineItemBudget? current, int year, BudgetVersion version, IReadOnlyList<BudgetLine> lines, Actor actor)
+    public static Decision<BudgetPlanned> Plan(LineItemBudget? current, int year, BudgetVersion version, IReadOnlyList<BudgetLine> lines,
+        ClosedYears closed, Actor actor)
     {
+        if (closed.Refuse(ClosedYears.YearOf(year)) is { } shut) return Decision.Refuse<BudgetPlanned>(shut);
         if (year is < 2000 or > 2100) return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("year-invalid", "year",
             "The year is a budget year such as 2026."));
         if (lines.FirstOrDefault(l => l.Programme is < 1 or > 3) is not null)

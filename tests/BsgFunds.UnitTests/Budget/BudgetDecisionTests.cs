@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Spending;
 using BsgFunds.UnitTests.Specification;
@@ -18,9 +19,9 @@ public class BudgetDecisionTests
     {
         BudgetLine[] lines = [new BudgetLine(1, UseOfFunds.Training, 10m)];
         var given = hasOriginal
-            ? Deciders.Budget.Given().And(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, lines, Tsb))
+            ? Deciders.Budget.Given().And(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, lines, ClosedYears.None, Tsb))
             : Deciders.Budget.Given();
-        var plan = given.When(b => BudgetDecision.Plan(b, 2026, version, lines, Tsb));
+        var plan = given.When(b => BudgetDecision.Plan(b, 2026, version, lines, ClosedYears.None, Tsb));
         if (code is null) plan.Then(events => events.Should().ContainSingle());
         else plan.ThenRefused(code);
     }
@@ -30,11 +31,11 @@ public class BudgetDecisionTests
     {
         var none = Deciders.Budget.Given();
         none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original,
-                [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training, 5m)], Tsb))
+                [new BudgetLine(1, UseOfFunds.Training, 10m), new BudgetLine(1, UseOfFunds.Training, 5m)], ClosedYears.None, Tsb))
             .ThenRefused("budget-line-repeated");
-        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)], Tsb))
+        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)], ClosedYears.None, Tsb))
             .ThenRefused("programme-invalid");
-        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], Tsb))
+        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], ClosedYears.None, Tsb))
             .ThenRefused("amount-too-precise");
     }
 }

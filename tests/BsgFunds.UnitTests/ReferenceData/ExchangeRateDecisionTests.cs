@@ -1,3 +1,4 @@
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
 using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.UnitTests.Specification;
@@ -12,7 +13,7 @@ public class ExchangeRateDecisionTests
 
     private static Decision<ExchangeRateRecorded> Record(MonthlyExchangeRates? current, string currency, string month, decimal rate,
         string source = "UN operational rate") =>
-        ExchangeRateDecision.Record(current, currency, month, rate, source, inUse: false, "fo1", Now);
+        ExchangeRateDecision.Record(current, currency, month, rate, source, inUse: false, ClosedYears.None, "fo1", Now);
 
     [Fact]
     public void a_rate_is_recorded_for_its_month_and_currency() =>
