@@ -42,23 +42,25 @@ public static class Bounds
     {
         var first = earliest ?? EarliestDate;
         if (date < first)
-            return Refusal.Invalid("date-out-of-range", field, $"'{field}' is {Iso(date)}; no business date is before {Iso(first)}.");
+            return Refusal.Invalid("date-out-of-range", $"'{field}' is {Iso(date)}; no business date is before {Iso(first)}.", field);
         if (date > Horizon(today))
-            return Refusal.Invalid("date-out-of-range", field,
-                $"'{field}' is {Iso(date)}; no business date is more than {YearsAhead} years ahead ({Iso(Horizon(today))}).");
+            return Refusal.Invalid("date-out-of-range",
+                $"'{field}' is {Iso(date)}; no business date is more than {YearsAhead} years ahead ({Iso(Horizon(today))}).",
+                field);
         return null;
     }
 
     /// <summary>An amount as given, in any currency: at most 10^12 either way.</summary>
     public static Refusal? Amount(decimal amount, string field) => Math.Abs(amount) > MaxAmount
-        ? Refusal.Invalid("amount-too-large", field,
-            $"'{field}' is {Number(amount)}; no single amount is above {Number(MaxAmount)}.")
+        ? Refusal.Invalid("amount-too-large", $"'{field}' is {Number(amount)}; no single amount is above {Number(MaxAmount)}.",
+            field)
         : null;
 
     /// <summary>A computed CHF equivalent: at most 10^12 either way.</summary>
     public static Refusal? AmountChf(decimal amountChf, string field) => Math.Abs(amountChf) > MaxAmount
-        ? Refusal.Invalid("amount-too-large", field,
-            $"'{field}' is worth CHF {Number(amountChf)}; no single amount's CHF equivalent is above {Number(MaxAmount)}.")
+        ? Refusal.Invalid("amount-too-large",
+            $"'{field}' is worth CHF {Number(amountChf)}; no single amount's CHF equivalent is above {Number(MaxAmount)}.",
+            field)
         : null;
 
     /// <summary>
@@ -77,8 +79,9 @@ public static class Bounds
             }
 
             if (Forbidden(c) is { } what)
-                return Refusal.Invalid("text-not-allowed", field,
-                    $"'{field}' contains {what} (U+{(int)c:X4}) at position {i + 1}; type the text without it.");
+                return Refusal.Invalid("text-not-allowed",
+                    $"'{field}' contains {what} (U+{(int)c:X4}) at position {i + 1}; type the text without it.",
+                    field);
         }
 
         return null;

@@ -6,7 +6,7 @@ namespace BsgFunds.Domain;
 /// </summary>
 public sealed record Refusal(RefusalKind Kind, string Code, string Detail, string? Field = null)
 {
-    public static Refusal Invalid(string code, string field, string detail) => new(RefusalKind.Invalid, code, detail, field);
+    public static Refusal Invalid(string code, string detail, string field) => new(RefusalKind.Invalid, code, detail, field);
 
     public static Refusal NotFound(string code, string detail) => new(RefusalKind.NotFound, code, detail);
 

@@ -16,8 +16,8 @@ public static class ExportEventsEndpoint
     public const string NdJson = "application/x-ndjson";
 
     public static ProblemDetails Validate(long? after, int? limit) =>
-        after is < 0 ? Problems.From(Refusal.Invalid("request-invalid", "after", "'after' is a sequence, zero or more."))
-        : limit is < 1 or > MaxLimit ? Problems.From(Refusal.Invalid("request-invalid", "limit", $"'limit' is from 1 to {MaxLimit}."))
+        after is < 0 ? Problems.From(Refusal.Invalid("request-invalid", "'after' is a sequence, zero or more.", "after"))
+        : limit is < 1 or > MaxLimit ? Problems.From(Refusal.Invalid("request-invalid", $"'limit' is from 1 to {MaxLimit}.", "limit"))
         : WolverineContinue.NoProblems;
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class GetJournalEndpoint
 {
     public static ProblemDetails Validate(int? year) =>
         year is null or < 2000 or > 2100
-            ? Problems.From(Refusal.Invalid("year-invalid", "year", "The query parameter 'year' is a budget year such as 2026."))
+            ? Problems.From(Refusal.Invalid("year-invalid", "The query parameter 'year' is a budget year such as 2026.", "year"))
             : WolverineContinue.NoProblems;
 
     /// <summary>The year's ledger as a plain-text double-entry journal that hledger and ledger-cli accept (docs/audit.md).</summary>

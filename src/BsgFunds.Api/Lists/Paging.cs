@@ -15,10 +15,10 @@ public static class Paging
     public static ProblemDetails Validate(int? page, int? pageSize)
     {
         var refusals = new List<Refusal>();
-        if (page is < 1) refusals.Add(Refusal.Invalid("page-invalid", "page", $"'page' counts from 1; {page} is not a page."));
+        if (page is < 1) refusals.Add(Refusal.Invalid("page-invalid", $"'page' counts from 1; {page} is not a page.", "page"));
         if (pageSize is < 1 or > MaxPageSize)
         {
-            refusals.Add(Refusal.Invalid("page-size-invalid", "pageSize", $"'pageSize' is from 1 to {MaxPageSize}; {pageSize} is out of range."));
+            refusals.Add(Refusal.Invalid("page-size-invalid", $"'pageSize' is from 1 to {MaxPageSize}; {pageSize} is out of range.", "pageSize"));
         }
 
         if (refusals.Count == 0) return WolverineContinue.NoProblems;

@@ -18,7 +18,7 @@ public static class GetCountriesEndpoint
     internal static ProblemDetails ValidateDay(string? on) =>
         on is null || DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? WolverineContinue.NoProblems
-            : Problems.From(Refusal.Invalid("date-malformed", "on", $"'{on}' is not a date: write it yyyy-MM-dd."));
+            : Problems.From(Refusal.Invalid("date-malformed", $"'{on}' is not a date: write it yyyy-MM-dd.", "on"));
 
     /// <summary>
     /// ISO 3166 countries with ITU region and LDC/SIDS/LLDC/EIT/developing membership; 'on' (default today) picks the

@@ -15,9 +15,9 @@ public static class GetExchangeRatesEndpoint
     public static ProblemDetails Validate(string? month, int? page, int? pageSize) =>
         (YearMonth.TryParse(month, out _)
             ? WolverineContinue.NoProblems
-            : Problems.From(Refusal.Invalid("month-malformed", "month", month is null
+            : Problems.From(Refusal.Invalid("month-malformed", month is null
                 ? "The query parameter 'month' (yyyy-MM) is required."
-                : $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."))).ThenPaging(page, pageSize);
+                : $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03.", "month"))).ThenPaging(page, pageSize);
 
     /// <summary>The rates in force for the month, one per currency (the latest recorded) by currency code; none recorded is an empty list.</summary>
     [WolverineGet("/api/exchange-rates", OperationId = "GetExchangeRates")]

@@ -31,7 +31,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
 
         if (key.Length > 255)
         {
-            await Problem(context, problems, Refusal.Invalid("idempotency-key-invalid", Header, "An Idempotency-Key is 1 to 255 characters."));
+            await Problem(context, problems, Refusal.Invalid("idempotency-key-invalid", "An Idempotency-Key is 1 to 255 characters.", Header));
             return;
         }
 

@@ -14,8 +14,8 @@ public static class GetTrialBalanceEndpoint
     public static ProblemDetails Validate(string? asOf) =>
         asOf is null || TryParseInstant(asOf, out _)
             ? WolverineContinue.NoProblems
-            : Problems.From(Refusal.Invalid("instant-malformed", "asOf",
-                $"'{asOf}' is not an instant: write it ISO 8601 in UTC, e.g. 2026-11-30T12:00:00Z."));
+            : Problems.From(Refusal.Invalid("instant-malformed", $"'{asOf}' is not an instant: write it ISO 8601 in UTC, e.g. 2026-11-30T12:00:00Z.",
+                "asOf"));
 
     /// <summary>
     /// Balances per account in CHF (and per original currency). Without asOf: the present, from the ledger projection.

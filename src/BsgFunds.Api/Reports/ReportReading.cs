@@ -40,7 +40,7 @@ public static class ReportReading
     public static ProblemDetails ValidateYear(int? year, string? asOf)
     {
         if (year is null or < 2000 or > 2100)
-            return Problems.From(Refusal.Invalid("year-invalid", "year", "The query parameter 'year' is a budget year such as 2026."));
+            return Problems.From(Refusal.Invalid("year-invalid", "The query parameter 'year' is a budget year such as 2026.", "year"));
         return ValidateAsOf(asOf);
     }
 }

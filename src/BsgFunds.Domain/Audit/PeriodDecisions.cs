@@ -4,8 +4,9 @@ public static class PeriodDecisions
 {
     public static Decision<PeriodCloseRequested> Request(Period? period, int year, Contributions.Actor actor)
     {
-        if (year is < 2000 or > 2100) return Decision.Refuse<PeriodCloseRequested>(Refusal.Invalid("year-invalid", "year",
-            "The year is a budget year such as 2026."));
+        if (year is < 2000 or > 2100) return Decision.Refuse<PeriodCloseRequested>(Refusal.Invalid("year-invalid",
+            "The year is a budget year such as 2026.",
+            "year"));
         if (period?.Closing is not null) return Decision.Refuse<PeriodCloseRequested>(Refusal.Conflict("period-closed",
             $"{year} is already closed."));
         if (NotEnded(year, actor) is { } notEnded) return Decision.Refuse<PeriodCloseRequested>(notEnded);

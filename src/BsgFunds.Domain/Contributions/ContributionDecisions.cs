@@ -17,8 +17,9 @@ public static class ContributionDecisions
         if (closed.Refuse(pledgedOn) is { } shut) return Refuse<ContributionPledged>(shut);
         if (donor is null) return Refuse<ContributionPledged>(Refusal.RuleBroken("donor-not-found", "No donor is registered with that donorId.",
             "donorId"));
-        if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive", "amount",
-            "A pledge is for an amount greater than zero."));
+        if (amount.Amount <= 0) return Refuse<ContributionPledged>(Refusal.Invalid("amount-not-positive",
+            "A pledge is for an amount greater than zero.",
+            "amount"));
         if (pledgeMonthRates?.RateOf(amount.Currency) is { } rate && Bounds.AmountChf(amount.ToChf(rate.RateToChf).Amount, "amount") is { } tooLarge)
             return Refuse<ContributionPledged>(tooLarge);
         if (earmark.Problem("earmark") is { } bad) return Refuse<ContributionPledged>(bad);
@@ -41,8 +42,9 @@ public static class ContributionDecisions
             return Refuse<AgreementSigned>(Refusal.Conflict("agreement-already-signed",
                 $"This contribution's agreement {contribution.Agreement.Reference} is already signed."));
         if (pscRatePercent is < 0 or > MaxPscRatePercent || decimal.Round(pscRatePercent, 2) != pscRatePercent)
-            return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid", "pscRatePercent",
-                "The programme support cost rate is a percentage from 0 to 100 with at most two decimals."));
+            return Refuse<AgreementSigned>(Refusal.Invalid("psc-rate-invalid",
+                "The programme support cost rate is a percentage from 0 to 100 with at most two decimals.",
+                "pscRatePercent"));
         if (ScheduleProblem(amount, instalments, "An agreement") is { } schedule) return Refuse<AgreementSigned>(schedule);
         var effectiveEarmark = earmark ?? contribution.Earmark;
         if (effectiveEarmark.Problem("earmark") is { } bad) return Refuse<AgreementSigned>(bad);
@@ -125,19 +127,21 @@ public static class ContributionDecisions
     /// <summary>An instalment schedule: at least one instalment, each positive, in the agreement's currency, adding up to its amount.</summary>
     private static Refusal? ScheduleProblem(Money amount, IReadOnlyList<Instalment> instalments, string what)
     {
-        if (amount.Amount <= 0) return Refusal.Invalid("amount-not-positive", "amount", $"{what} is for an amount greater than zero.");
+        if (amount.Amount <= 0) return Refusal.Invalid("amount-not-positive", $"{what} is for an amount greater than zero.", "amount");
         if (instalments.Count == 0)
-            return Refusal.Invalid("instalments-required", "instalments", $"{what} has an instalment schedule of at least one instalment.");
+            return Refusal.Invalid("instalments-required", $"{what} has an instalment schedule of at least one instalment.", "instalments");
         if (instalments.FirstOrDefault(i => i.Amount.Currency != amount.Currency) is { } foreign)
-            return Refusal.Invalid("instalment-currency-must-match-agreement", "instalments",
-                $"Instalments are in the agreement's currency {amount.Currency}, not {foreign.Amount.Currency}.");
+            return Refusal.Invalid("instalment-currency-must-match-agreement",
+                $"Instalments are in the agreement's currency {amount.Currency}, not {foreign.Amount.Currency}.",
+                "instalments");
         if (instalments.Any(i => i.Amount.Amount <= 0))
-            return Refusal.Invalid("amount-not-positive", "instalments", "Every instalment is for an amount greater than zero.");
+            return Refusal.Invalid("amount-not-positive", "Every instalment is for an amount greater than zero.", "instalments");
         var scheduled = instalments.Sum(i => i.Amount.Amount);
         return scheduled == amount.Amount
             ? null
-            : Refusal.Invalid("instalments-must-sum-to-amount", "instalments",
-                $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}.");
+            : Refusal.Invalid("instalments-must-sum-to-amount",
+                $"The instalments add up to {scheduled} {amount.Currency}, not the agreed {amount.Amount} {amount.Currency}.",
+                "instalments");
     }
 
     public static Decision<ConditionSatisfied> SatisfyCondition(Contribution contribution, int number, DateOnly on, string evidence,
@@ -177,8 +181,9 @@ public static class ContributionDecisions
         if (amount.Currency != agreement.Amount.Currency)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-currency-must-match-agreement",
                 $"The agreement is in {agreement.Amount.Currency}; the receipt is in {amount.Currency}.", "amount"));
-        if (amount.Amount <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("amount-not-positive", "amount",
-            "A receipt is for an amount greater than zero."));
+        if (amount.Amount <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("amount-not-positive",
+            "A receipt is for an amount greater than zero.",
+            "amount"));
         if (amount.Amount > contribution.ReceivableOriginal)
             return Refuse<ContributionReceived>(Refusal.RuleBroken("receipt-exceeds-receivable",
                 $"Only {contribution.ReceivableOriginal} {amount.Currency} is still receivable on this contribution; the receipt is for "
@@ -187,11 +192,13 @@ public static class ContributionDecisions
         RateInForce rate;
         if (overrideRate is { } given)
         {
-            if (given <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf",
-                "The rate to CHF must be greater than zero."));
+            if (given <= 0) return Refuse<ContributionReceived>(Refusal.Invalid("exchange-rate-not-positive",
+                "The rate to CHF must be greater than zero.",
+                "rateToChf"));
             if (string.IsNullOrWhiteSpace(overrideReason))
-                return Refuse<ContributionReceived>(Refusal.Invalid("rate-override-needs-reason", "rateReason",
-                    "A rate other than the month's recorded rate needs a reason (rateReason)."));
+                return Refuse<ContributionReceived>(Refusal.Invalid("rate-override-needs-reason",
+                    "A rate other than the month's recorded rate needs a reason (rateReason).",
+                    "rateReason"));
             rate = new RateInForce(given, "override", YearMonth.Of(valueDate).ToString());
         }
         else
@@ -222,8 +229,9 @@ public static class ContributionDecisions
         if (amount.Currency != agreement.Amount.Currency)
             return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-currency-must-match-agreement",
                 $"The agreement is in {agreement.Amount.Currency}; the write-off is in {amount.Currency}.", "amount"));
-        if (amount.Amount <= 0) return Refuse<ContributionWrittenOff>(Refusal.Invalid("amount-not-positive", "amount",
-            "A write-off is for an amount greater than zero."));
+        if (amount.Amount <= 0) return Refuse<ContributionWrittenOff>(Refusal.Invalid("amount-not-positive",
+            "A write-off is for an amount greater than zero.",
+            "amount"));
         if (amount.Amount > contribution.ReceivableOriginal)
             return Refuse<ContributionWrittenOff>(Refusal.RuleBroken("write-off-exceeds-receivable",
                 $"Only {contribution.ReceivableOriginal} {amount.Currency} is unpaid on this contribution.", "amount"));
@@ -239,11 +247,11 @@ public static class ContributionDecisions
         ClosedYears closed, Actor actor)
     {
         if (closed.Refuse(actor.Today) is { } shut) return Refuse<ContributionRefunded>(shut);
-        if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "amountChf",
-            "A refund is for an amount greater than zero."));
+        if (amountChf <= 0) return Refuse<ContributionRefunded>(Refusal.Invalid("amount-not-positive", "A refund is for an amount greater than zero.",
+            "amountChf"));
         if (decimal.Round(amountChf, 2) != amountChf)
-            return Refuse<ContributionRefunded>(Refusal.Invalid("amount-too-precise", "amountChf",
-                "CHF amounts are exact to the centime (two decimals)."));
+            return Refuse<ContributionRefunded>(Refusal.Invalid("amount-too-precise", "CHF amounts are exact to the centime (two decimals).",
+                "amountChf"));
         if (amountChf > contribution.AvailableChf)
             return Refuse<ContributionRefunded>(Refusal.RuleBroken("refund-exceeds-unspent",
                 $"Only CHF {contribution.AvailableChf} of this contribution is unspent; the refund is for CHF {amountChf}.", "amountChf"));

@@ -19,7 +19,7 @@ public sealed record Earmark(
     /// </summary>
     public Refusal? Problem(string field)
     {
-        Refusal Bad(string detail) => Refusal.Invalid("earmark-invalid", field, detail);
+        Refusal Bad(string detail) => Refusal.Invalid("earmark-invalid", detail, field);
 
         if (Programme is { } p && p is < 1 or > 3) return Bad("An earmark's programme is 1, 2 or 3.");
         // A null in the list is as unknown as a wrong code: select before testing, so that it is not taken for "none found".

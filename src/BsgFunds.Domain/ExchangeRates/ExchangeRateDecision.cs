@@ -13,23 +13,27 @@ public static class ExchangeRateDecision
         string recordedBy, DateTimeOffset now)
     {
         if (!YearMonth.TryParse(month, out var yearMonth))
-            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("month-malformed", "month",
-                $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03."));
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("month-malformed",
+                $"'{month}' is not a month: write it yyyy-MM, e.g. 2026-03.",
+                "month"));
         if (closed.Refuse(new DateOnly(yearMonth.Year, yearMonth.Month, 1)) is { } shut) return Decision.Refuse<ExchangeRateRecorded>(shut);
         if (Bounds.Range(new DateOnly(yearMonth.Year, yearMonth.Month, 1), "month", Bounds.Today(now)) is { } outOfRange)
             return Decision.Refuse<ExchangeRateRecorded>(outOfRange);
         if (!Currency.IsKnown(currency))
-            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("currency-unknown", "currency",
-                $"'{currency}' is not an ISO 4217 currency code (three upper-case letters, e.g. USD)."));
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("currency-unknown",
+                $"'{currency}' is not an ISO 4217 currency code (three upper-case letters, e.g. USD).",
+                "currency"));
         if (currency == Currency.ReportingCode)
-            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("reporting-currency-has-no-rate", "currency",
-                "CHF is the reporting currency: its rate to CHF is 1 by definition and is not recorded."));
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("reporting-currency-has-no-rate",
+                "CHF is the reporting currency: its rate to CHF is 1 by definition and is not recorded.",
+                "currency"));
         if (rateToChf <= 0)
-            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-not-positive", "rateToChf",
-                "The rate to CHF must be greater than zero."));
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-not-positive", "The rate to CHF must be greater than zero.",
+                "rateToChf"));
         if (decimal.Round(rateToChf, MaxRateDecimals) != rateToChf)
-            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-too-precise", "rateToChf",
-                $"The rate to CHF may have at most {MaxRateDecimals} decimal places."));
+            return Decision.Refuse<ExchangeRateRecorded>(Refusal.Invalid("exchange-rate-too-precise",
+                $"The rate to CHF may have at most {MaxRateDecimals} decimal places.",
+                "rateToChf"));
 
         // Recording the rate already in force again changes nothing, so it writes nothing.
         if (current?.RateOf(currency) is { } existing && existing.RateToChf == rateToChf && existing.Source == source)

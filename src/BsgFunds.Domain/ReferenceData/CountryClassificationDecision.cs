@@ -10,8 +10,9 @@ public static class CountryClassificationDecision
             return Decision.Refuse<CountryClassificationRecorded>(Refusal.NotFound("country-not-found",
                 $"No country has the ISO 3166 code '{countryCode}'."));
         if (to is { } end && end <= from)
-            return Decision.Refuse<CountryClassificationRecorded>(Refusal.Invalid("classification-period-invalid", "to",
-                "'to' (the day membership ends) must come after 'from'."));
+            return Decision.Refuse<CountryClassificationRecorded>(Refusal.Invalid("classification-period-invalid",
+                "'to' (the day membership ends) must come after 'from'.",
+                "to"));
 
         return Decision.Accept(new CountryClassificationRecorded(
             StreamIds.Country(country.Code), country.Code, group, from, to, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), recordedBy,

@@ -13,19 +13,23 @@ public static class AllocationDecisions
         IReadOnlyList<string> countries, IReadOnlyList<Guid> contributionIds, ClosedYears closed, Actor actor)
     {
         if (closed.Refuse(ClosedYears.YearOf(year)) is { } shut) return Refuse<AllocationRequested>(shut);
-        if (programme is < 1 or > 3) return Refuse<AllocationRequested>(Refusal.Invalid("programme-invalid", "programme",
-            "The programme is 1, 2 or 3 (Resolution 44, Annex)."));
-        if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "year",
-            "The year is a budget year such as 2026."));
-        if (amountChf <= 0) return Refuse<AllocationRequested>(Refusal.Invalid("amount-not-positive", "amountChf",
-            "An allocation is for an amount greater than zero."));
-        if (decimal.Round(amountChf, 2) != amountChf) return Refuse<AllocationRequested>(Refusal.Invalid("amount-too-precise", "amountChf",
-            "CHF amounts are exact to the centime."));
+        if (programme is < 1 or > 3) return Refuse<AllocationRequested>(Refusal.Invalid("programme-invalid",
+            "The programme is 1, 2 or 3 (Resolution 44, Annex).",
+            "programme"));
+        if (year is < 2000 or > 2100) return Refuse<AllocationRequested>(Refusal.Invalid("year-invalid", "The year is a budget year such as 2026.",
+            "year"));
+        if (amountChf <= 0) return Refuse<AllocationRequested>(Refusal.Invalid("amount-not-positive",
+            "An allocation is for an amount greater than zero.",
+            "amountChf"));
+        if (decimal.Round(amountChf, 2) != amountChf) return Refuse<AllocationRequested>(Refusal.Invalid("amount-too-precise",
+            "CHF amounts are exact to the centime.",
+            "amountChf"));
         if (countries.Where(c => !CountryCatalogue.TryFind(c, out _)).Select(c => c ?? "null").FirstOrDefault() is { } unknown)
-            return Refuse<AllocationRequested>(Refusal.Invalid("country-unknown", "countries",
-                $"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list."));
+            return Refuse<AllocationRequested>(Refusal.Invalid("country-unknown",
+                $"'{unknown}' is not an ISO 3166 alpha-2 country code in the country list.",
+                "countries"));
         if (contributionIds.Distinct().Count() != contributionIds.Count)
-            return Refuse<AllocationRequested>(Refusal.Invalid("contribution-named-twice", "contributionIds", "A contribution is named once."));
+            return Refuse<AllocationRequested>(Refusal.Invalid("contribution-named-twice", "A contribution is named once.", "contributionIds"));
         return Decision.Accept(new AllocationRequested(id, year, programme, use, title, amountChf, regions.Distinct().ToList(),
             countries.Distinct().ToList(), contributionIds, actor.Subject, actor.Now));
     }

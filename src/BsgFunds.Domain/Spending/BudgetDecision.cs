@@ -9,15 +9,16 @@ public static class BudgetDecision
         ClosedYears closed, Actor actor)
     {
         if (closed.Refuse(ClosedYears.YearOf(year)) is { } shut) return Decision.Refuse<BudgetPlanned>(shut);
-        if (year is < 2000 or > 2100) return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("year-invalid", "year",
-            "The year is a budget year such as 2026."));
+        if (year is < 2000 or > 2100) return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("year-invalid", "The year is a budget year such as 2026.",
+            "year"));
         if (lines.FirstOrDefault(l => l.Programme is < 1 or > 3) is not null)
-            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("programme-invalid", "lines", "Each line's programme is 1, 2 or 3."));
+            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("programme-invalid", "Each line's programme is 1, 2 or 3.", "lines"));
         if (lines.Any(l => l.AmountChf < 0 || decimal.Round(l.AmountChf, 2) != l.AmountChf))
-            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("amount-too-precise", "lines",
-                "Each line's amountChf is zero or more, exact to the centime."));
+            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("amount-too-precise",
+                "Each line's amountChf is zero or more, exact to the centime.",
+                "lines"));
         if (lines.GroupBy(l => (l.Programme, l.Use)).Any(g => g.Count() > 1))
-            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("budget-line-repeated", "lines", "Each programme and use of funds appears once."));
+            return Decision.Refuse<BudgetPlanned>(Refusal.Invalid("budget-line-repeated", "Each programme and use of funds appears once.", "lines"));
         if (version == BudgetVersion.Revised && current?.Original is null)
             return Decision.Refuse<BudgetPlanned>(Refusal.Conflict("original-budget-missing",
                 $"Record the original budget of {year} before revising it."));

@@ -15,11 +15,12 @@ public static class DisbursementDecisions
         if (allocation.Status != AllocationStatus.Approved)
             return Refuse(Refusal.Conflict("allocation-not-approved",
                 $"Disbursements are made against an approved allocation; this one is {allocation.Status}."));
-        if (amountChf <= 0) return Refuse(Refusal.Invalid("amount-not-positive", "amountChf", "A disbursement is for an amount greater than zero."));
-        if (decimal.Round(amountChf, 2) != amountChf) return Refuse(Refusal.Invalid("amount-too-precise", "amountChf",
-            "CHF amounts are exact to the centime."));
-        if (payeeCountry is null) return Refuse(Refusal.Invalid("country-unknown", "payee.countryCode",
-            $"'{payee.CountryCode}' is not an ISO 3166 alpha-2 country code in the country list."));
+        if (amountChf <= 0) return Refuse(Refusal.Invalid("amount-not-positive", "A disbursement is for an amount greater than zero.", "amountChf"));
+        if (decimal.Round(amountChf, 2) != amountChf) return Refuse(Refusal.Invalid("amount-too-precise", "CHF amounts are exact to the centime.",
+            "amountChf"));
+        if (payeeCountry is null) return Refuse(Refusal.Invalid("country-unknown",
+            $"'{payee.CountryCode}' is not an ISO 3166 alpha-2 country code in the country list.",
+            "payee.countryCode"));
         if (amountChf > allocation.RemainingChf)
             return Refuse(Refusal.RuleBroken("disbursement-exceeds-remaining",
                 $"Only CHF {allocation.RemainingChf} of the allocation remains; the disbursement is for CHF {amountChf}.", "amountChf"));
