@@ -25,7 +25,8 @@ public static class Preconditions
         if (!versions.Contains(currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             throw new RefusedException(new Refusal(RefusalKind.PreconditionFailed, "precondition-failed",
-                $"If-Match names a version this resource no longer has; it is now at version {currentVersion} (ETag {ETagOf(currentVersion)}). Read it again."));
+                $"If-Match names a version this resource no longer has; it is now at version {currentVersion} "
+                + $"(ETag {ETagOf(currentVersion)}). Read it again."));
         }
     }
 }

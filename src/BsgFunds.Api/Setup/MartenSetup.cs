@@ -92,7 +92,7 @@ public static class MartenSetup
         if (ClusterOptions.IsOn(builder)) marten.IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
         // Projections:Daemon=Disabled leaves the async projections to another process (used to measure the command path
         // on its own; docs/performance.md). A node that serves reports must run them.
-        else marten.IntegrateWithWolverine().AddAsyncDaemon(builder.Configuration["Projections:Daemon"] == "Disabled" ? DaemonMode.Disabled : DaemonMode.Solo);
+        else marten.IntegrateWithWolverine().AddAsyncDaemon(DaemonModeOf(builder));
 
         // Elsewhere the schema is applied by an operator with `dotnet run -- db-apply` before the release starts.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
@@ -104,4 +104,7 @@ public static class MartenSetup
 
         return builder;
     }
+
+    private static DaemonMode DaemonModeOf(WebApplicationBuilder builder) =>
+        builder.Configuration["Projections:Daemon"] == "Disabled" ? DaemonMode.Disabled : DaemonMode.Solo;
 }

@@ -35,7 +35,8 @@ public class BudgetDecisionTests
             .ThenRefused("budget-line-repeated");
         none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(4, UseOfFunds.Training, 10m)], ClosedYears.None, Tsb))
             .ThenRefused("programme-invalid");
-        none.When(_ => BudgetDecision.Plan(null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], ClosedYears.None, Tsb))
+        none.When(_ => BudgetDecision.Plan(
+                null, 2026, BudgetVersion.Original, [new BudgetLine(1, UseOfFunds.Training, 0.001m)], ClosedYears.None, Tsb))
             .ThenRefused("amount-too-precise");
     }
 }
