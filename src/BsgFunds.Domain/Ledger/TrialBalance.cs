@@ -2,11 +2,6 @@ using System.Collections.Immutable;
 
 namespace BsgFunds.Domain;
 
-public sealed record AccountBalance(string Account, decimal DebitsChf, decimal CreditsChf, IReadOnlyDictionary<string, decimal> OriginalByCurrency)
-{
-    public decimal BalanceChf => DebitsChf - CreditsChf;
-}
-
 /// <summary>Balances per account, folded from postings in event order; the one fold used both live and as of a past instant.</summary>
 public sealed record TrialBalance(IReadOnlyDictionary<string, AccountBalance> Accounts, long LastSequence)
 {

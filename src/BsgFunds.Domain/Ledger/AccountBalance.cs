@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace BsgFunds.Domain;
+
+public sealed record AccountBalance(string Account, decimal DebitsChf, decimal CreditsChf, IReadOnlyDictionary<string, decimal> OriginalByCurrency)
+{
+    public decimal BalanceChf => DebitsChf - CreditsChf;
+}
