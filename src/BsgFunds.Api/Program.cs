@@ -1,9 +1,7 @@
 using BsgFunds.Api.Dev;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Portal;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Telemetry;
-using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,10 +1,8 @@
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace BsgFunds.Api.Allocations;

@@ -1,4 +1,3 @@
-using BsgFunds.Domain;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -12,6 +11,12 @@ namespace BsgFunds.Api.Allocations;
 /// </summary>
 public sealed partial class AllocationProjection : SingleStreamProjection<Allocation, Guid>
 {
+    // The concrete types, so that a rebuild reads only these events (an interface alone would make it read them all).
+    public AllocationProjection()
+    {
+        foreach (var type in FundEvents.Implementing<IAllocationEvent>()) IncludeType(type);
+    }
+
     public static Allocation Create(AllocationRequested requested) => Allocation.Create(requested);
 
     public static Allocation Apply(IAllocationEvent e, Allocation state) => AllocationFold.Apply(state, e);

@@ -1,4 +1,3 @@
-using BsgFunds.Domain.Security;
 
 namespace BsgFunds.Api.Allocations;
 

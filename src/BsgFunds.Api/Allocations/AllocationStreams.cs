@@ -1,11 +1,8 @@
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
 

@@ -1,14 +1,8 @@
-using System.Security.Claims;
 using BsgFunds.Api.Delegations;
 using BsgFunds.Api.Funding;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Allocations;
 

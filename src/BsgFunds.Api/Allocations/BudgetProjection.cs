@@ -1,4 +1,3 @@
-using BsgFunds.Domain;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten.Events.Aggregation;

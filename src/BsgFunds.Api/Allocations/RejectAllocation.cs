@@ -1,14 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
-using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Allocations;
 

@@ -1,5 +1,4 @@
 using BsgFunds.Api.Setup;
-using Marten;
 using Npgsql;
 
 namespace BsgFunds.Api.Audit;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Audit;
-using Marten;
 using Npgsql;
 
 namespace BsgFunds.Api.Audit;

@@ -1,7 +1,4 @@
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
-using Marten;
 
 namespace BsgFunds.Api.Audit;
 

@@ -1,8 +1,3 @@
-using BsgFunds.Api.Http;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Audit;
 

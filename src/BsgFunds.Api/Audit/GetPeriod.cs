@@ -1,8 +1,4 @@
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Audit;
 

@@ -1,7 +1,6 @@
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Audit;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace BsgFunds.Api.Audit;

@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Audit;
 

@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Audit;
 

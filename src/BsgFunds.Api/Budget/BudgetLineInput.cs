@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Api.Budget;

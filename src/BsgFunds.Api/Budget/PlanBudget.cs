@@ -1,16 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Budget;
 

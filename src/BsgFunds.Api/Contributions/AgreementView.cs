@@ -1,4 +1,3 @@
-using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
 

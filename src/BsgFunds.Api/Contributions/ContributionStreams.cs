@@ -1,14 +1,9 @@
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Audit;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using BsgFunds.Api.Donors;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
 using BsgFunds.Domain.Contributions;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 

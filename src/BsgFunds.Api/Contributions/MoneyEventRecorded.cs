@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Audit;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 

@@ -1,14 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using BsgFunds.Api.Audit;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Contributions;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain.Security;
 using BsgFunds.Domain.Spending;
-using Marten;
 
 namespace BsgFunds.Api.Delegations;
 

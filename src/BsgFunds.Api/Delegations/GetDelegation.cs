@@ -1,7 +1,4 @@
 using BsgFunds.Domain.Spending;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Delegations;
 

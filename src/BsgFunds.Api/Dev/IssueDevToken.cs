@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup;
-using BsgFunds.Domain.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

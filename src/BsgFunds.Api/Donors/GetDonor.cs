@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Domain.Donors;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Donors;
 

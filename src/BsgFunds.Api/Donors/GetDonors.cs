@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Lists;
 using BsgFunds.Domain.Donors;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Donors;
 

@@ -1,11 +1,7 @@
 using System.Text;
 using BsgFunds.Api.Reports;
 using BsgFunds.Domain.Exports;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Exports;
 

@@ -3,7 +3,6 @@ using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace BsgFunds.Api.Funding;

@@ -1,5 +1,4 @@
 using BsgFunds.Domain.Spending;
-using Marten;
 
 namespace BsgFunds.Api.Funding;
 

@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 
 namespace BsgFunds.Api.Http;
 

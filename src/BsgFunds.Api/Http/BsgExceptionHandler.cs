@@ -1,7 +1,6 @@
 using System.Globalization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BsgFunds.Api.Http;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Security;
 
 namespace BsgFunds.Api.Http;
 

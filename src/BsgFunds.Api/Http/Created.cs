@@ -1,4 +1,3 @@
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Http;
 

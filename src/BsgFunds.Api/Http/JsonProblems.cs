@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BsgFunds.Api.Http;
 

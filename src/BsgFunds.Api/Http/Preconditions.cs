@@ -1,4 +1,3 @@
-using BsgFunds.Domain;
 
 namespace BsgFunds.Api.Http;
 

@@ -1,5 +1,3 @@
-using BsgFunds.Domain;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BsgFunds.Api.Http;
 

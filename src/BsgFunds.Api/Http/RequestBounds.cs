@@ -3,8 +3,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using BsgFunds.Domain;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Http;
 

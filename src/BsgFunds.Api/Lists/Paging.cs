@@ -1,8 +1,3 @@
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Lists;
 

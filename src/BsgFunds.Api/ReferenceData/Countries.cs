@@ -1,5 +1,4 @@
 using BsgFunds.Domain.ReferenceData;
-using Marten;
 
 namespace BsgFunds.Api.ReferenceData;
 

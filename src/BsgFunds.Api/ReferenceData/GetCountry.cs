@@ -1,8 +1,3 @@
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.ReferenceData;
 

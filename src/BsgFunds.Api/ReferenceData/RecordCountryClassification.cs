@@ -1,12 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using BsgFunds.Api.Http;
 using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.ReferenceData;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
-using Marten;
 
 namespace BsgFunds.Api.Reliability;
 

@@ -1,13 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Reports;
 

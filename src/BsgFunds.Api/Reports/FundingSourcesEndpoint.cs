@@ -1,8 +1,4 @@
 using BsgFunds.Domain.Reports;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Reports;
 

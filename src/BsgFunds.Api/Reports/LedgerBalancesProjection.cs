@@ -1,4 +1,3 @@
-using BsgFunds.Domain;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -10,7 +9,12 @@ namespace BsgFunds.Api.Reports;
 /// </summary>
 public sealed partial class LedgerBalancesProjection : MultiStreamProjection<LedgerBalances, string>
 {
-    public LedgerBalancesProjection() => Identity<ILedgerEvent>(_ => LedgerBalances.LedgerId);
+    public LedgerBalancesProjection()
+    {
+        Identity<ILedgerEvent>(_ => LedgerBalances.LedgerId);
+        // The concrete types, so that a rebuild reads only these events (an interface alone would make it read them all).
+        foreach (var type in FundEvents.Implementing<ILedgerEvent>()) IncludeType(type);
+    }
 
     public static LedgerBalances Apply(IEvent<ILedgerEvent> e, LedgerBalances ledger)
     {

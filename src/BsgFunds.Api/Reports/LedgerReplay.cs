@@ -1,5 +1,3 @@
-using BsgFunds.Domain;
-using Marten;
 
 namespace BsgFunds.Api.Reports;
 

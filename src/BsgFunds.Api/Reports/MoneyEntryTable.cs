@@ -1,7 +1,5 @@
 using BsgFunds.Api.Setup;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
-using Marten;
 using Weasel.Postgresql.Tables;
 
 namespace BsgFunds.Api.Reports;

@@ -1,9 +1,4 @@
 using BsgFunds.Domain.Reports;
-using BsgFunds.Domain.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Reports;
 

@@ -1,6 +1,5 @@
 using BsgFunds.Domain.Reports;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace BsgFunds.Api.Reports;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BsgFunds.Domain.Reports;
-using Marten;
 
 namespace BsgFunds.Api.Reports;
 

@@ -1,9 +1,5 @@
 using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Http;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BsgFunds.Api.Reports;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Reports;
 
 namespace BsgFunds.Api.Reports;

@@ -1,7 +1,5 @@
 using System.Text;
-using BsgFunds.Api.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BsgFunds.Api.Setup;

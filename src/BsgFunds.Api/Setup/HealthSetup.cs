@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup.Health;
 using Marten.Events.Daemon;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

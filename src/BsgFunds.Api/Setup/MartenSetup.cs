@@ -10,13 +10,11 @@ using BsgFunds.Api.Donors;
 using BsgFunds.Api.Funding;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Spending;
-using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
 

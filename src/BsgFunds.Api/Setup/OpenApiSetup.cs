@@ -1,4 +1,3 @@
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Setup.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BsgFunds.Api.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BsgFunds.Api.Setup;

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
-using BsgFunds.Api.Http;
 using BsgFunds.Api.Reliability;
-using Marten;
 using Npgsql;
 using Polly;
 using Polly.Retry;

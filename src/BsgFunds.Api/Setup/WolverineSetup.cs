@@ -1,8 +1,6 @@
-using BsgFunds.Api.Http;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Wolverine;
-using Wolverine.Http;
 
 namespace BsgFunds.Api.Setup;
 

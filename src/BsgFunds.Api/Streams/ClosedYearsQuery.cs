@@ -1,5 +1,4 @@
 using BsgFunds.Domain.Audit;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace BsgFunds.Api.Streams;

@@ -1,7 +1,5 @@
-using BsgFunds.Api.Http;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
-using Marten;
 
 namespace BsgFunds.Api.Streams;
 

@@ -1,7 +1,6 @@
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Contributions;
 using JasperFx.Events;
-using Marten;
 
 namespace BsgFunds.Api.Streams;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BsgFunds.Api.Http;
 
 namespace BsgFunds.Api.Telemetry;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using BsgFunds.Api.Setup;
-using Marten;
 using Npgsql;
 
 namespace BsgFunds.Api.Telemetry;
