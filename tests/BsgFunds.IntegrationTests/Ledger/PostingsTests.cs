@@ -42,4 +42,14 @@ public class PostingsTests
         if (typeof(ILedgerEvent).IsAssignableFrom(type))
             File.ReadAllText(Path.Combine(Foundation.PlatformTests.RepoRoot(), "docs", "ledger.md")).Should().Contain($"`{type.Name}`");
     }
+
+    [Fact]
+    public void the_allocation_projection_names_every_allocation_event()
+    {
+        var named = typeof(Api.Allocations.AllocationProjection).GetMethods()
+            .Where(m => m.IsStatic && m.Name is "Apply" or "Create")
+            .Select(m => m.GetParameters()[0].ParameterType);
+        FundEvents.Implementing<Domain.Spending.IAllocationEvent>().Should().BeSubsetOf(named,
+            "Marten rebuilds the allocation projection from the event types it names");
+    }
 }

@@ -82,6 +82,8 @@ public partial class BehaviourSnapshotTests(AppFixture app) : ApiTest(app)
         text = Guid().Replace(text, m => $"<id{(ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count + 1)}>");
         text = Instant().Replace(text, "<instant>");
         text = Hash().Replace(text, "<hash>");
+        // The scenario names payments after their disbursement's id, whose first digits are the clock's (UUID v7).
+        text = PaymentReference().Replace(text, "PAY-<id prefix>");
         for (var offset = -2; offset <= 4; offset++)
         {
             var year = (Y + offset).ToString(CultureInfo.InvariantCulture);
@@ -91,6 +93,9 @@ public partial class BehaviourSnapshotTests(AppFixture app) : ApiTest(app)
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("PAY-[0-9a-f]{6}")]
+    private static partial Regex PaymentReference();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
     private static partial Regex Guid();
