@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using BsgFunds.Domain;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Donors;
 using JasperFx.Events;
 using Marten;
 using Npgsql;

@@ -1,6 +1,5 @@
 using BsgFunds.Api.Setup;
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
 using JasperFx.Events;
 using Marten.Services.BatchQuerying;

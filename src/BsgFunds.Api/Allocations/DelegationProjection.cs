@@ -1,7 +1,5 @@
 using BsgFunds.Domain.Spending;
-using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Marten.Events.Projections;
 
 namespace BsgFunds.Api.Allocations;
 

@@ -1,6 +1,4 @@
 using BsgFunds.Domain.Spending;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 
 namespace BsgFunds.Api.Allocations;

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Api.Allocations;

@@ -1,6 +1,4 @@
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Api.Allocations;
 

@@ -1,4 +1,3 @@
-using BsgFunds.Api.Lists;
 using BsgFunds.Api.Setup;
 using BsgFunds.Domain.Spending;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Api.Allocations;
 
 public sealed record SignOffView(string Role, string By, Guid? DelegationId, DateTimeOffset At);

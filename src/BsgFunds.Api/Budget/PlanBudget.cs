@@ -1,5 +1,4 @@
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Spending;
 

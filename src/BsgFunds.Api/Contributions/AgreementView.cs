@@ -1,5 +1,4 @@
 using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
 
 namespace BsgFunds.Api.Contributions;
 

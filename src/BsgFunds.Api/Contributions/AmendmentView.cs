@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>An amendment of the agreement: the total it restated and its change from the terms before it.</summary>

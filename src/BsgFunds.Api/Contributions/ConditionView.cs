@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Contributions;
 
 public sealed record ConditionView(int Number, string Description, DateOnly? SatisfiedOn, decimal? RevenueReleasedChf);

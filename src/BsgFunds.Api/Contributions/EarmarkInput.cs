@@ -1,10 +1,4 @@
-using BsgFunds.Api.Donors;
-using BsgFunds.Api.Audit;
-using BsgFunds.Api.Setup;
-using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ExchangeRates;
-using BsgFunds.Domain.Donors;
 
 namespace BsgFunds.Api.Contributions;
 

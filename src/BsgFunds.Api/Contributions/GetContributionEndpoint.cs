@@ -1,5 +1,4 @@
 using BsgFunds.Api.Donors;
-using BsgFunds.Api.Lists;
 using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Api.Contributions;

@@ -1,9 +1,3 @@
-using BsgFunds.Api.Setup;
-using BsgFunds.Api.Streams;
-using BsgFunds.Domain.Audit;
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>The same, as 201 Created for commands that add a money event (receipt, write-off, refund, reversal).</summary>

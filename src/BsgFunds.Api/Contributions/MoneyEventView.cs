@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>A money event of the contribution as a client needs it to follow, or reverse, it.</summary>

@@ -1,8 +1,7 @@
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.ExchangeRates;
 
 namespace BsgFunds.Api.Contributions;
 

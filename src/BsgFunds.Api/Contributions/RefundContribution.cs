@@ -1,5 +1,4 @@
 using BsgFunds.Api.Funding;
-using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Api.Contributions;

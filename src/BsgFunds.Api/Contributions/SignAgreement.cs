@@ -1,6 +1,4 @@
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Setup;
-using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.ExchangeRates;
 using Microsoft.Extensions.Options;

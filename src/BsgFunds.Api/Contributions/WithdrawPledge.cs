@@ -1,5 +1,3 @@
-using BsgFunds.Api.Audit;
-using BsgFunds.Api.Streams;
 using BsgFunds.Domain.Contributions;
 
 namespace BsgFunds.Api.Contributions;

@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Contributions;
 
 public sealed record WithdrawalView(DateOnly On, string Reason, string RecordedBy, DateTimeOffset RecordedAt);

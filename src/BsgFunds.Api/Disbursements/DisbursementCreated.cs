@@ -1,10 +1,3 @@
-using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Audit;
-using BsgFunds.Api.Funding;
-using BsgFunds.Api.Setup;
-using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Api.Disbursements;
 
 public sealed record DisbursementCreated(Guid Id, long EventSequence, DisbursementView Disbursement, string Url) : CreationResponse(Url);

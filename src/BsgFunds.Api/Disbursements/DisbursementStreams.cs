@@ -1,8 +1,6 @@
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Streams;
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Spending;
-using JasperFx.Events;
 using Marten.Services.BatchQuerying;
 
 namespace BsgFunds.Api.Disbursements;

@@ -1,6 +1,3 @@
-using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Delegations;
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Funding;
 using BsgFunds.Domain.Spending;
 

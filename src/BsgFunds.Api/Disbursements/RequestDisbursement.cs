@@ -1,5 +1,4 @@
 using BsgFunds.Api.Allocations;
-using BsgFunds.Api.Audit;
 using BsgFunds.Api.Funding;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Spending;

@@ -1,5 +1,5 @@
-using BsgFunds.Api.Streams;
 using BsgFunds.Api.Setup;
+using BsgFunds.Api.Streams;
 using BsgFunds.Domain.ExchangeRates;
 
 namespace BsgFunds.Api.ReferenceData;

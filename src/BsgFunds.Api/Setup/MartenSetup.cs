@@ -1,8 +1,3 @@
-using BsgFunds.Domain.ExchangeRates;
-using BsgFunds.Domain.ReferenceData;
-using JasperFx.Events;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
 using BsgFunds.Api.Contributions;
@@ -10,11 +5,12 @@ using BsgFunds.Api.Donors;
 using BsgFunds.Api.Funding;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Spending;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Weasel.Core;
 using Wolverine.Marten;
 

@@ -1,7 +1,3 @@
-using BsgFunds.Api.Setup;
-using BsgFunds.Domain.Contributions;
-using JasperFx.Events;
-
 namespace BsgFunds.Api.Streams;
 
 /// <summary>What a commit wrote to the command's own stream: its last event (id and ledger sequence) and the stream's new version.</summary>

@@ -1,7 +1,3 @@
-using BsgFunds.Domain.Audit;
-using BsgFunds.Domain.Donors;
-using BsgFunds.Domain.ExchangeRates;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>Who acts and when: every decision takes it, and no decision reads a clock.</summary>

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>A condition of the agreement was met: its share of the deferred revenue is recognised.</summary>

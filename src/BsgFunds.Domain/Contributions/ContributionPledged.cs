@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>A donor announced a contribution. Not binding, never money received or spendable (IATI 13).</summary>

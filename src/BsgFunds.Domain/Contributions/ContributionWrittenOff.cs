@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>An unpaid balance was written off; it reduces deferred revenue first, then net assets.</summary>

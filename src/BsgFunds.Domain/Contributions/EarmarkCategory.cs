@@ -1,5 +1,3 @@
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>IATI earmarking categories (domain.md §2).</summary>

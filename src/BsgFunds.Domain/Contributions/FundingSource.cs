@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Donors;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>The Programme 4 (a) funding sources of Resolution 44's Annex.</summary>

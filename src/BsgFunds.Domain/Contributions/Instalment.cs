@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 public sealed record Instalment(DateOnly DueOn, Money Amount);

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>A pledge not yet signed was withdrawn by the donor: it counts nowhere from then on, and can no longer be signed.</summary>

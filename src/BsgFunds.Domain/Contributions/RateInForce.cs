@@ -1,5 +1,3 @@
-using BsgFunds.Domain.ExchangeRates;
-
 namespace BsgFunds.Domain.Contributions;
 
 public sealed record RateInForce(decimal RateToChf, string Source, string Month);

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>How many standing (not reversed) receipts carry a value date: enough to fund oldest receipts first.</summary>

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Contributions;
 
 /// <summary>The nine uses of BSG funds (domain.md §4).</summary>

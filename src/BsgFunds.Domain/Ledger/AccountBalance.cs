@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace BsgFunds.Domain;
 
 public sealed record AccountBalance(string Account, decimal DebitsChf, decimal CreditsChf, IReadOnlyDictionary<string, decimal> OriginalByCurrency)

@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.Spending;
-
 namespace BsgFunds.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The last required sign-off made the allocation final: money was committed from these contributions.</summary>

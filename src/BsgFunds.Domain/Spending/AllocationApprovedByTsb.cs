@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The TSB Director (or a delegate, named with the delegation) approved the allocation.</summary>

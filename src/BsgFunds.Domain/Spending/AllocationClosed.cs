@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The allocation was closed; what was committed and not disbursed went back to its contributions.</summary>

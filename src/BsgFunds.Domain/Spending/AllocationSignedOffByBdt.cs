@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The BDT Director signed off the allocation (capacity building, or at or above the threshold).</summary>

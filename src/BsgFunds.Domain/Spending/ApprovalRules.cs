@@ -1,7 +1,4 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-using BsgFunds.Domain.Security;
 
 namespace BsgFunds.Domain.Spending;
 

@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>A finance officer recorded the year's plan for the BSG line item, in its original or revised version.</summary>

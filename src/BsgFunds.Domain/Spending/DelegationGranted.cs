@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The TSB Director delegated approval up to a CHF limit per allocation or disbursement, until a date (inclusive).</summary>

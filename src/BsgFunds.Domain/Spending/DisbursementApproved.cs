@@ -1,6 +1,3 @@
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 public sealed record DisbursementApproved(

@@ -1,5 +1,4 @@
 using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
 
 namespace BsgFunds.Domain.Spending;
 

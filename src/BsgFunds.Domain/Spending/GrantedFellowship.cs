@@ -1,7 +1,3 @@
-using BsgFunds.Domain.Audit;
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ReferenceData;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>A fellowship already granted (not cancelled), as the limits need it.</summary>

@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Contributions;
-
 namespace BsgFunds.Domain.Spending;
 
 /// <summary>The year's BSG line-item plan: original and revised versions.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using BsgFunds.IntegrationTests.Contributions;
-using BsgFunds.IntegrationTests.Foundation;
 using BsgFunds.IntegrationTests.Infrastructure;
 using BsgFunds.IntegrationTests.Reports;
 using FluentAssertions;

@@ -1,6 +1,5 @@
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
-using Marten;
 using Marten.Events;
 using Xunit;
 

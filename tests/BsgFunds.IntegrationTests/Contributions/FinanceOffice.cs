@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Alba;
-using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
 
 namespace BsgFunds.IntegrationTests.Contributions;

@@ -3,7 +3,6 @@ using BsgFunds.IntegrationTests.Contributions;
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
 using JasperFx.Events.Daemon;
-using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,10 +1,10 @@
 using BsgFunds.Api.Setup;
 using BsgFunds.IntegrationTests.Infrastructure;
+using FluentAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using FluentAssertions;
 using Xunit;
 
 namespace BsgFunds.IntegrationTests.Foundation;

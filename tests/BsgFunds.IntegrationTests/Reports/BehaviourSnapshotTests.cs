@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using BsgFunds.IntegrationTests.Foundation;
 using BsgFunds.IntegrationTests.Infrastructure;
 using FluentAssertions;
-using Marten;
 using Marten.Events;
 using Xunit;
 using static BsgFunds.IntegrationTests.Reports.GoldenScenario;

@@ -1,5 +1,5 @@
-using BsgFunds.Domain.Audit;
 using BsgFunds.Domain;
+using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.ExchangeRates;
 using BsgFunds.UnitTests.Specification;
 using FluentAssertions;
