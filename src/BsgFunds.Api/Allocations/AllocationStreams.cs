@@ -14,23 +14,10 @@ public static class AllocationStreams
         FetchAsync(session.CreateBatchQuery(), id, http, ct);
 
     /// <summary>The same, with whatever the batch already holds (inside the spending gate, the lock first).</summary>
-    public static async Task<Loaded<Allocation>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default)
-    {
-        var closed = batch.ClosedYearsAsync();
-        var fetched = batch.Events.FetchForWriting<Allocation>(id);
-        await batch.Execute(ct);
-        var stream = await fetched;
-        return new Loaded<Allocation>(stream, Found(stream, id, http), await closed);
-    }
+    public static Task<Loaded<Allocation>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default) =>
+        Loaded.FetchAsync<Allocation>(batch, id, http, NotFound(id), ct);
 
-    /// <summary>The fetched stream, or 404 when the allocation does not exist; 412 when If-Match names another version.</summary>
-    public static Allocation Found(IEventStream<Allocation> stream, Guid id, HttpContext http)
-    {
-        var allocation = stream.Aggregate
-            ?? throw new RefusedException(Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}."));
-        Preconditions.Check(http, stream.CurrentVersion ?? 0);
-        return allocation;
-    }
+    private static Refusal NotFound(Guid id) => Refusal.NotFound("allocation-not-found", $"No allocation has the id {id}.");
 
     /// <summary>Commits the decision's events (to every stream they name) and answers with the allocation after them.</summary>
     public static async Task<AllocationChanged> CommitAsync(IDocumentSession session, Loaded<Allocation> loaded,

@@ -17,14 +17,8 @@ public static class ContributionStreams
         FetchAsync(session.CreateBatchQuery(), id, http, ct);
 
     /// <summary>The same, with whatever the batch already holds (inside the spending gate, the lock first).</summary>
-    public static async Task<Loaded<Contribution>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default)
-    {
-        var closed = batch.ClosedYearsAsync();
-        var fetched = batch.Events.FetchForWriting<Contribution>(id);
-        await batch.Execute(ct);
-        var stream = await fetched;
-        return new Loaded<Contribution>(stream, Found(stream, id, http), await closed);
-    }
+    public static Task<Loaded<Contribution>> FetchAsync(IBatchedQuery batch, Guid id, HttpContext http, CancellationToken ct = default) =>
+        Loaded.FetchAsync<Contribution>(batch, id, http, NotFound(id), ct);
 
     /// <summary>
     /// The sequences of a contribution's receipts with a bank reference, from the stored events (an index on the event
@@ -38,14 +32,7 @@ public static class ContributionStreams
             + "where stream_id = ? and type = 'contribution_received' and data->>'BankReference' = ?",
             ct, contributionId, bankReference);
 
-    /// <summary>The fetched stream, or 404 when the contribution does not exist; 412 when If-Match names another version.</summary>
-    public static Contribution Found(IEventStream<Contribution> stream, Guid id, HttpContext http)
-    {
-        var contribution = stream.Aggregate
-            ?? throw new RefusedException(Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}."));
-        Preconditions.Check(http, stream.CurrentVersion ?? 0);
-        return contribution;
-    }
+    public static Refusal NotFound(Guid id) => Refusal.NotFound("contribution-not-found", $"No contribution has the id {id}.");
 
     /// <summary>Commits the decision's events; the answer carries the contribution's figures and version, folded in memory.</summary>
     public static async Task<ContributionChanged> CommitAsync<T>(IDocumentSession session, Loaded<Contribution> loaded,

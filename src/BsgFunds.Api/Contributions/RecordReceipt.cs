@@ -35,7 +35,7 @@ public static class RecordReceiptEndpoint
         var monthRates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
         await batch.Execute();
         var stream = await fetched;
-        var loaded = new Loaded<Contribution>(stream, ContributionStreams.Found(stream, id, http), await closed);
+        var loaded = new Loaded<Contribution>(stream, Loaded.Found(stream, http, ContributionStreams.NotFound(id)), await closed);
         var rates = await monthRates;
         var bankReference = command.BankReference!.Trim();
         var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
