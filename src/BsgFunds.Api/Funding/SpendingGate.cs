@@ -11,11 +11,10 @@ namespace BsgFunds.Api.Funding;
 /// <summary>
 /// The one path for money that leaves or returns to contributions' available balances, or is paid out: final approvals,
 /// closings, refunds, reversals, disbursement requests and payments. Entering takes one PostgreSQL advisory lock, held
-/// until the transaction ends (taken by the first reads, <see cref="Reads"/>), so balances read inside are decided on with
-/// no other spending in between; the stream
-/// versions checked at commit are the second line of defence. The event store refuses to commit a spending event
-/// (<see cref="ISpendingEvent"/>) from a session that did not enter (<see cref="SpendingGuard"/>), so a new command
-/// cannot forget the lock. docs/architecture.md explains the choice.
+/// until the transaction ends (taken by the first reads, <see cref="Reads"/>), so balances read inside are decided on
+/// with no other spending in between; the stream versions checked at commit are the second line of defence. The event
+/// store refuses to commit a spending event (<see cref="ISpendingEvent"/>) from a session that did not enter
+/// (<see cref="SpendingGuard"/>), so a new command cannot forget the lock. docs/architecture.md explains the choice.
 /// </summary>
 public sealed class SpendingGate
 {
