@@ -55,14 +55,7 @@ public partial class BehaviourSnapshotTests(AppFixture app) : ApiTest(app)
                 text.AppendLine(url).AppendLine(JsonSerializer.Serialize(report.RootElement, Plain));
             }
 
-            var actual = Normalise(text.ToString());
-            if (Environment.GetEnvironmentVariable("BSGFUNDS_UPDATE_SNAPSHOTS") == "1") await File.WriteAllTextAsync(SnapshotFile, actual);
-            File.Exists(SnapshotFile).Should().BeTrue("the snapshot is committed; BSGFUNDS_UPDATE_SNAPSHOTS=1 writes it");
-            var expected = (await File.ReadAllTextAsync(SnapshotFile)).Split('\n');
-            var lines = actual.Split('\n');
-            var first = Enumerable.Range(0, Math.Max(lines.Length, expected.Length))
-                .FirstOrDefault(i => i >= lines.Length || i >= expected.Length || lines[i] != expected[i], -1);
-            first.Should().Be(-1, $"line {first + 1} differs:\nexpected: {Line(expected, first)}\nactual:   {Line(lines, first)}");
+            await Snapshot.ShouldMatchAsync(Normalise(text.ToString()), SnapshotFile, "BSGFUNDS_UPDATE_SNAPSHOTS");
         }
         finally
         {
@@ -72,35 +65,17 @@ public partial class BehaviourSnapshotTests(AppFixture app) : ApiTest(app)
 
     private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Line(string[] lines, int i) => i >= 0 && i < lines.Length ? lines[i] : "(none)";
-
     /// <summary>Ids by order of first appearance, instants and hashes as placeholders, years as tokens relative to Y.</summary>
     private static string Normalise(string text)
     {
-        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        text = Guid().Replace(text, m => $"<id{(ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count + 1)}>");
-        text = Instant().Replace(text, "<instant>");
-        text = Hash().Replace(text, "<hash>");
+        text = Hash().Replace(Snapshot.IdsAndInstants(text), "<hash>");
         // The scenario names payments after their disbursement's id, whose first digits are the clock's (UUID v7).
         text = PaymentReference().Replace(text, "PAY-<id prefix>");
-        for (var offset = -2; offset <= 4; offset++)
-        {
-            var year = (Y + offset).ToString(CultureInfo.InvariantCulture);
-            text = Regex.Replace(text, $@"\b{year}(?=-\d\d)|(?<=year\D{{1,4}}){year}\b", offset == 0 ? "Y" : $"Y{offset:+0;-0}",
-                RegexOptions.IgnoreCase);
-        }
-
-        return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Snapshot.Years(text, Y, csvCells: false).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     [GeneratedRegex("PAY-[0-9a-f]{6}")]
     private static partial Regex PaymentReference();
-
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
-    private static partial Regex Guid();
-
-    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]
-    private static partial Regex Instant();
 
     [GeneratedRegex("\\b[0-9a-f]{64}\\b")]
     private static partial Regex Hash();
