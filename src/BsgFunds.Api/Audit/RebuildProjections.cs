@@ -20,7 +20,6 @@ public static class RebuildProjectionsEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 409)]
     public static async Task<Rebuild> Post(IDocumentStore store, LocalDaemon local, ILogger<Rebuild> logger, CancellationToken ct)
     {
-        var daemon = local.Daemon!;
         var rebuilt = new System.Collections.Concurrent.ConcurrentBag<ProjectionRebuilt>();
         var names = store.Options.Events.Projections().Select(p => p.Name).Distinct().ToList();
         // Projections are independent of each other: rebuild as many at once as there are cores, since each spends
@@ -30,7 +29,7 @@ public static class RebuildProjectionsEndpoint
         {
             var clock = Stopwatch.StartNew();
             logger.LogInformation("Rebuilding projection {Projection}", name);
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), token);
+            await local.RebuildAsync(name, TimeSpan.FromMinutes(10), token);
             rebuilt.Add(new ProjectionRebuilt(name, clock.ElapsedMilliseconds));
             logger.LogInformation("Rebuilt projection {Projection} in {Milliseconds} ms", name, clock.ElapsedMilliseconds);
         });

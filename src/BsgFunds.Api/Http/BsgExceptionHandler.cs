@@ -37,6 +37,10 @@ public sealed partial class BsgExceptionHandler(IProblemDetailsService problems,
         {
             httpContext.Response.Headers.RetryAfter = Reliability.DatabaseFaults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
+        else if (exception is RefusedException { RetryAfterSeconds: { } seconds })
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

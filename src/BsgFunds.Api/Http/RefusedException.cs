@@ -5,4 +5,7 @@ namespace BsgFunds.Api.Http;
 public sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
 {
     public Refusal Refusal { get; } = refusal;
+
+    /// <summary>When the refusal will pass by itself (a proof not yet signed): the Retry-After the answer carries.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }

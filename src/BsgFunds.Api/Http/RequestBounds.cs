@@ -106,8 +106,13 @@ public static class RequestBounds
         .Where(m => m.IsDefined(typeof(WolverineHttpMethodAttribute)))
         .SelectMany(m => m.GetParameters())
         .Select(p => p.ParameterType)
-        .Where(t => t.Assembly == Api && t.IsClass && !t.IsAbstract)
+        .Where(t => t.Assembly == Api && t.IsClass && !t.IsAbstract && !BuiltByTheContainer(t))
         .ToHashSet();
+
+    // An endpoint's services of the API's own (the signing key, the local daemon) are built from configuration or the
+    // provider; a body never is.
+    private static bool BuiltByTheContainer(Type type) => type.GetConstructors().Any(c => c.GetParameters()
+        .Any(p => p.ParameterType == typeof(IServiceProvider) || p.ParameterType == typeof(IConfiguration)));
 
     /// <summary>Every text of a request is read in Unicode NFC, so that one name is stored one way.</summary>
     private sealed class NormalisedTextConverter : JsonConverter<string>

@@ -5,6 +5,7 @@ using BsgFunds.Api.Donors;
 using BsgFunds.Api.Funding;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
+using BsgFunds.Api.Transparency;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Spending;
@@ -71,8 +72,13 @@ public static class MartenSetup
                 // Larger batches: each batch rewrites the book once, and chains in one read of the stored events.
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
+                // The transparency log's tree (docs/audit.md): one writer in sequence order, beside the chain.
+                opts.Projections.Add(new MerkleTreeProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(MoneyEntryTable.Definition());
+                opts.Storage.ExtendedSchemaObjects.Add(MerkleNodeTable.Definition());
+                opts.Schema.For<PublishedTreeHead>().Identity(h => h.Id);
+                opts.Schema.For<SigningKeyRecord>().Identity(k => k.Id);
                 opts.Schema.For<ChainLink>().Identity(l => l.Id);
                 opts.Schema.For<ReportBook>().Index(b => b.LastSequence);
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
@@ -92,9 +98,11 @@ public static class MartenSetup
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddSingleton<LocalDaemon>();
+        builder.Services.AddSingleton<TreeHeadSigningKey>();
 
         // Registered after Marten so that it runs once the event table exists.
         builder.Services.AddHostedService<AppendOnlyEvents>();
+        builder.Services.AddHostedService<TreeHeadPublisher>();
 
         return builder;
     }

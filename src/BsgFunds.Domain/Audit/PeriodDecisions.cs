@@ -1,3 +1,5 @@
+using BsgFunds.Domain.Transparency;
+
 namespace BsgFunds.Domain.Audit;
 
 public static class PeriodDecisions
@@ -21,7 +23,9 @@ public static class PeriodDecisions
         : Refusal.Conflict("period-not-ended",
             $"{year} ends on 31 December {year} in Geneva; it can be closed from 1 January {year + 1} (today is {actor.Today:yyyy-MM-dd}).");
 
-    public static Decision<PeriodClosed> Approve(Period? period, int year, long digestSequence, string digestHash, Contributions.Actor actor)
+    /// <param name="treeHead">The transparency log's signed head at the close: the sealed digest as a tree head anyone can check.</param>
+    public static Decision<PeriodClosed> Approve(Period? period, int year, long digestSequence, string digestHash, TreeHead? treeHead,
+        Contributions.Actor actor)
     {
         if (period?.Closing is not null) return Decision.Refuse<PeriodClosed>(Refusal.Conflict("period-closed", $"{year} is already closed."));
         if (period?.Request is not { } request)
@@ -31,6 +35,7 @@ public static class PeriodDecisions
         if (request.RequestedBy == actor.Subject)
             return Decision.Refuse<PeriodClosed>(Refusal.RuleBroken("approver-must-not-be-requester",
                 "Nobody approves closing a year they asked to close."));
-        return Decision.Accept(new PeriodClosed(period.Id, year, request.RequestedBy, actor.Subject, digestSequence, digestHash, actor.Now));
+        return Decision.Accept(new PeriodClosed(period.Id, year, request.RequestedBy, actor.Subject, digestSequence, digestHash, actor.Now,
+            treeHead));
     }
 }

@@ -11,7 +11,8 @@ namespace BsgFunds.IntegrationTests.Foundation;
 
 public class PlatformTests(AppFixture app) : ApiTest(app)
 {
-    private static readonly string[] AnonymousRoutes = ["/health/live", "/health/ready", "/api/dev/token"];
+    // api.md: the keys that sign tree heads are public, so that anyone can check a head.
+    private static readonly string[] AnonymousRoutes = ["/health/live", "/health/ready", "/api/dev/token", "/api/audit/keys"];
 
     [Fact]
     public async Task health_is_live_and_ready_against_the_database()

@@ -42,6 +42,8 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
+            // Tests wait for a signed head of what they wrote: sign often (production: every five seconds at most).
+            builder.UseSetting("Audit:TreeHeads:Interval", "00:00:00.200");
             builder.ConfigureServices(services =>
             {
                 services.DisableAllExternalWolverineTransports();

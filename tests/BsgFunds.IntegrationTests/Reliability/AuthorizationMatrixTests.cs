@@ -70,11 +70,17 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         ["POST /api/audit/verify"] = [AUDITOR],
         ["GET /api/audit/journal"] = [AUDITOR],
         ["POST /api/audit/rebuild"] = [AUDITOR],
+        ["GET /api/audit/tree-heads"] = [AUDITOR, FO],
+        ["GET /api/audit/tree-heads/latest"] = [AUDITOR, FO],
+        ["GET /api/audit/proofs/inclusion"] = [AUDITOR],
+        ["GET /api/audit/proofs/consistency"] = [AUDITOR, FO],
+        ["GET /api/contributions/{id}/receipts/{sequence}/proof"] = [FO, AUDITOR, DONOR],
         ["POST /api/periods/{year}/close"] = [FO, TSB],
         ["GET /api/periods/{year}"] = StaffAndAuditor,
         ["POST /api/dev/token"] = Anonymous,
         ["GET /health/live"] = Anonymous,
         ["GET /health/ready"] = Anonymous,
+        ["GET /api/audit/keys"] = Anonymous,
     };
 
     [Fact]

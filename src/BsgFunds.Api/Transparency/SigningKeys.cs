@@ -1,0 +1,3 @@
+namespace BsgFunds.Api.Transparency;
+
+public sealed record SigningKeys(IReadOnlyList<SigningKeyView> Keys);
