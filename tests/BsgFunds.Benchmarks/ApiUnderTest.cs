@@ -121,21 +121,65 @@ public sealed class ApiUnderTest(string dll, string cs, int port)
         Console.WriteLine($"{results[^1].Name}: {results[^1].PerSecond:0} ops/s p50 {results[^1].P50Ms:0.0} p99 {results[^1].P99Ms:0.0}");
     }
 
-    public async Task<TimeSpan?> CatchUpAsync(TimeSpan limit)
+    /// <summary>How long the async projections take to reach the last event: all of them, and each (the chain and the tree compared).</summary>
+    public async Task<(TimeSpan All, Dictionary<string, TimeSpan> Each)?> CatchUpAsync(TimeSpan limit)
     {
         await using var c = new NpgsqlConnection(cs);
         await c.OpenAsync();
         var target = (long)(await new NpgsqlCommand("select coalesce(max(seq_id), 0) from bsgfunds.mt_events", c).ExecuteScalarAsync())!;
         var clock = Stopwatch.StartNew();
+        var each = new Dictionary<string, TimeSpan>();
         while (clock.Elapsed < limit)
         {
-            var done = (long)(await new NpgsqlCommand(
-                "select coalesce(min(last_seq_id), 0) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
-            if (done >= target) return clock.Elapsed;
-            await Task.Delay(250);
+            await using (var reader = await new NpgsqlCommand(
+                "select name, last_seq_id from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                    if (reader.GetInt64(1) >= target) each.TryAdd(reader.GetString(0).Replace(":All", "", StringComparison.Ordinal), clock.Elapsed);
+            }
+
+            var projections = (long)(await new NpgsqlCommand(
+                "select count(*) from bsgfunds.mt_event_progression where name like '%:All'", c).ExecuteScalarAsync())!;
+            if (each.Count >= projections) return (clock.Elapsed, each);
+            await Task.Delay(100);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Median time of proofs at the present tree size: inclusion of events spread over the whole log, and consistency
+    /// from sizes spread over it to the present one; and the longest proof seen.
+    /// </summary>
+    public async Task<(double InclusionMs, double ConsistencyMs, int LongestPath)> ProofsAsync(int times)
+    {
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        var size = (long)(await new NpgsqlCommand("select coalesce(max(idx) + 1, 0) from bsgfunds.merkle_nodes where level = 0", c)
+            .ExecuteScalarAsync())!;
+        var sequences = new List<long>();
+        await using (var reader = await new NpgsqlCommand(
+            "select sequence from bsgfunds.merkle_nodes where level = 0 and idx in " +
+            $"(select (random() * {size - 1})::bigint from generate_series(1, {times}))", c).ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) sequences.Add(reader.GetInt64(0));
+        }
+
+        var random = new Random(7);
+        var longest = 0;
+        async Task<int> PathOf(string url)
+        {
+            var answer = await Send("Auditor", HttpMethod.Get, url);
+            answer.EnsureSuccessStatusCode();
+            return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetArrayLength();
+        }
+
+        var i = 0;
+        var inclusion = await Measure.MedianMsAsync(sequences.Count, async () =>
+            longest = Math.Max(longest, await PathOf($"/api/audit/proofs/inclusion?sequence={sequences[i++]}&treeSize={size}")));
+        var consistency = await Measure.MedianMsAsync(times, async () =>
+            longest = Math.Max(longest, await PathOf($"/api/audit/proofs/consistency?from={random.NextInt64(1, size)}&to={size}")));
+        return (inclusion, consistency, longest);
     }
 
     public async Task<double> ReadAsync(string url, int times) =>

@@ -84,7 +84,14 @@ public static class Bench
                 break;
             }
 
-            Add(new Result($"projections catch-up to {seeded:N0} events", 0, caughtUp.Value.TotalMilliseconds, 0, 0, seeded, "ms"));
+            Add(new Result($"projections catch-up to {seeded:N0} events", 0, caughtUp.Value.All.TotalMilliseconds, 0, 0, seeded, "ms"));
+            foreach (var projection in new[] { "HashChainProjection", "MerkleTreeProjection" })
+                Add(new Result($"catch-up of {projection} to {seeded:N0} events", 0, caughtUp.Value.Each[projection].TotalMilliseconds, 0, 0,
+                    seeded, "ms"));
+            var (inclusion, consistency, longest) = await api.ProofsAsync(20);
+            Add(new Result($"GET inclusion proof at {seeded:N0} events (median of 20)", 0, inclusion, 0, 0, seeded, "ms"));
+            Add(new Result($"GET consistency proof at {seeded:N0} events (median of 20)", 0, consistency, 0, 0, seeded, "ms"));
+            Add(new Result($"longest proof at {seeded:N0} events", 0, longest, 0, 0, seeded, "hashes"));
             Add(new Result($"GET line-items at {seeded:N0} events (median of 20)", 0, await api.ReadAsync("/api/reports/line-items?year=2026", 20),
                 0, 0, seeded, "ms"));
             Add(new Result($"GET donor statement at {seeded:N0} events (median of 20)", 0,

@@ -72,6 +72,20 @@ public static class Report
             Goal("rebuild ≤ 3 min and ≥ 30 % of the raw scan rate",
                 $"{F(rebuild.P50Ms / 1000)} s; {F(rebuild.PerSecond)} vs {F(scan.PerSecond)} events/s = {Pct(rebuild.PerSecond / scan.PerSecond)}",
                 rebuild.P50Ms <= 180_000 && rebuild.PerSecond >= 0.3 * scan.PerSecond);
+        var inclusions = results.Where(r => r.Name.StartsWith("GET inclusion proof at", StringComparison.Ordinal)).ToList();
+        var consistencies = results.Where(r => r.Name.StartsWith("GET consistency proof at", StringComparison.Ordinal)).ToList();
+        var longest = results.Where(r => r.Name.StartsWith("longest proof at", StringComparison.Ordinal)).LastOrDefault();
+        if (inclusions.Count > 0 && consistencies.Count > 0 && longest is not null)
+            Goal("proofs at the largest history ≤ 50 ms and ≤ 20 hashes (inclusion; consistency ≤ 21)",
+                $"inclusion {F(inclusions[^1].P50Ms)} ms, consistency {F(consistencies[^1].P50Ms)} ms at {inclusions[^1].Count:N0} events; "
+                + $"longest {longest.P50Ms:0} hashes",
+                inclusions[^1].P50Ms <= 50 && consistencies[^1].P50Ms <= 50 && longest.P50Ms <= 21);
+        var chain = results.Where(r => r.Name.StartsWith("catch-up of HashChainProjection", StringComparison.Ordinal)).ToList();
+        var tree = results.Where(r => r.Name.StartsWith("catch-up of MerkleTreeProjection", StringComparison.Ordinal)).ToList();
+        if (chain.Count > 0 && chain.Count == tree.Count)
+            Goal("the tree catches up no slower than the chain",
+                string.Join("; ", chain.Zip(tree, (c, t) => $"{F(t.P50Ms)} vs {F(c.P50Ms)} ms to {t.Count:N0}")),
+                chain.Zip(tree).All(p => p.Second.P50Ms <= p.First.P50Ms * 1.1));
         Goal("start-up to ready ≤ 3 s", $"{F(startup)} ms (pre-generated code, CodeGeneration:Mode=Static)", startup <= 3000);
         Goal("RSS under load ≤ 300 MB", $"{F(rss)} MB peak through start-up and the command loads", rss <= 300);
 

@@ -11,16 +11,17 @@ public static class AuditLog
     private static readonly string Events = $"{MartenSetup.Schema}.mt_events";
     private static readonly string Links = $"{MartenSetup.Schema}.mt_doc_chainlink";
 
+    /// <param name="withChain">Whether to read each event's chain link too (the export); the transparency log needs the events alone.</param>
     public static async IAsyncEnumerable<ExportedEvent> ReadAsync(
-        IDocumentStore store, long after, long upTo, int? limit, [EnumeratorCancellation] CancellationToken ct = default)
+        IDocumentStore store, long after, long upTo, int? limit, [EnumeratorCancellation] CancellationToken ct = default, bool withChain = true)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"""
              select e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.correlation_id, e.user_name, e.headers::text,
-                    l.data->>'Hash', l.data->>'PreviousHash'
-             from {Events} e left join {Links} l on l.id = e.seq_id
+                    {(withChain ? "l.data->>'Hash', l.data->>'PreviousHash'" : "null, null")}
+             from {Events} e {(withChain ? $"left join {Links} l on l.id = e.seq_id" : string.Empty)}
              where e.seq_id > @after and e.seq_id <= @upTo
              order by e.seq_id
              {(limit is { } n ? $"limit {n}" : string.Empty)}

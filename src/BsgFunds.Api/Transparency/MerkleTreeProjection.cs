@@ -29,7 +29,7 @@ public sealed class MerkleTreeProjection : IProjection
         var indexes = new List<long>(events.Count * 2);
         var hashes = new List<byte[]>(events.Count * 2);
         var sequences = new List<long?>(events.Count * 2);
-        await foreach (var stored in AuditLog.ReadAsync(operations.DocumentStore, first - 1, last, null, cancellation))
+        await foreach (var stored in AuditLog.ReadAsync(operations.DocumentStore, first - 1, last, null, cancellation, withChain: false))
         {
             foreach (var (node, hash) in appender.Append(LogLeaf.Hash(stored.Event)))
             {
