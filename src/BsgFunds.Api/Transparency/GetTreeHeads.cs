@@ -1,5 +1,3 @@
-using BsgFunds.Domain.Transparency;
-
 namespace BsgFunds.Api.Transparency;
 
 public static class GetTreeHeadsEndpoint
@@ -23,11 +21,4 @@ public static class GetTreeHeadsEndpoint
             .ToListAsync(ct);
         return new TreeHeadPage(from, heads.Select(h => h.ToHead()).ToList(), heads.Count > 0 ? heads[^1].Id : from);
     }
-
-    /// <summary>The latest signed tree head: the log's size and root, signed by the fund's key. 404 until the log has a first event.</summary>
-    [WolverineGet("/api/audit/tree-heads/latest", OperationId = "GetLatestTreeHead")]
-    [Authorize(Roles = $"{Roles.Auditor},{Roles.FinanceOfficer}")]
-    [Tags("Audit")]
-    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    public static Task<TreeHead?> GetLatest(IQuerySession session, CancellationToken ct) => TreeHeads.LatestAsync(session, ct);
 }

@@ -25,6 +25,9 @@ public static class MerkleHash
         return SHA256.HashData(input);
     }
 
+    /// <summary>A hash as the API writes it: 64 lowercase hex digits.</summary>
+    public const string Pattern = "^[0-9a-f]{64}$";
+
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     /// <summary>A hash as the API writes it, or null when it is not 64 hex digits.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 
@@ -7,7 +8,12 @@ namespace BsgFunds.Domain.Transparency;
 /// A signed tree head: the log's size and root at an instant, signed by the fund's key (docs/audit.md gives the bytes).
 /// The timestamp is kept as the text that was signed, so a verifier signs-checks exactly what it reads.
 /// </summary>
-public sealed record TreeHead(long TreeSize, string RootHash, string Timestamp, string KeyId, string Signature)
+public sealed record TreeHead(
+    long TreeSize,
+    [property: RegularExpression(MerkleHash.Pattern)] string RootHash,
+    [property: DataType(DataType.DateTime)] string Timestamp,
+    [property: RegularExpression(MerkleHash.Pattern)] string KeyId,
+    [property: DataType("byte")] string Signature)
 {
     public const string Version = "bsgfunds-tree-head-v1";
 

@@ -105,7 +105,11 @@ public sealed class ContractOperationFilter : IOperationFilter
                 : "The request is invalid: the problem's errors name each field.";
         }
 
-        if (status is "429" or "503")
+        // A read refused for a moment (a receipt the log has not signed yet) says when to ask again.
+        var passing = status == "409" && context.ApiDescription.HttpMethod == "GET";
+        if (status is "409" && passing && response.Description is "Conflict")
+            response.Description = "Not yet: the log has not reached what was asked; see Retry-After when given.";
+        if (status is "429" or "503" || passing)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
             response.Headers["Retry-After"] = new OpenApiHeader
@@ -129,7 +133,9 @@ public sealed class ContractOperationFilter : IOperationFilter
             };
         }
 
-        if (VersionedResources.Any(r => path.StartsWith(r, StringComparison.Ordinal)))
+        // A read below a record (a receipt's proof) is not the record: it has no version of its own.
+        var below = context.ApiDescription.HttpMethod == "GET" && path.Count(c => c == '{') > 1;
+        if (VersionedResources.Any(r => path.StartsWith(r, StringComparison.Ordinal)) && !below)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
             response.Headers["ETag"] = new OpenApiHeader
