@@ -12,37 +12,13 @@ public sealed class DonorPortalTests(PortalSite site) : IAsyncLifetime
 {
     // The page formats with en-US grouping, which is the invariant culture's too: 100,000.00.
     private static readonly CultureInfo Shown = CultureInfo.InvariantCulture;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private PortalBrowser browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("BSGFUNDS_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            // As root in a container, without a sandbox; no background traffic to a closed network.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
+    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await browser.DisposeAsync();
 
-    private async Task<IPage> SignedInAsync(Guid donor)
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });
-        await page.GotoAsync(new Uri(site.Address, "/portal/").ToString());
-        await page.GetByLabel("Donor id").FillAsync(donor.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in (development)" }).ClickAsync();
-        await page.Locator("#statement").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
-        return page;
-    }
+    private Task<IPage> SignedInAsync(Guid donor) => browser.SignedInAsync(site, donor);
 
     private async Task<JsonElement> StatementAsync(string token) =>
         JsonDocument.Parse(await (await site.GetAsync($"/api/reports/donors/{(token == site.TokenA ? site.DonorA : site.DonorB)}/statement",
@@ -131,7 +107,7 @@ public sealed class DonorPortalTests(PortalSite site) : IAsyncLifetime
     [Fact]
     public async Task a_token_that_is_not_a_donors_is_refused_and_the_page_loads_nothing_from_elsewhere()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.Browser.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, r) => requests.Add(r.Url);
         var response = await page.GotoAsync(new Uri(site.Address, "/portal/").ToString());

@@ -49,6 +49,8 @@ public sealed class PortalSite : IAsyncLifetime
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
                 ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
+                // A receipt's proof waits for the next signed tree head: half a second, not the five of production.
+                ["Audit__TreeHeads__Interval"] = "00:00:00.500",
             },
             Output = output.Enqueue,
             StartLimit = TimeSpan.FromSeconds(90),

@@ -1,6 +1,7 @@
 // The donor portal: signs a donor in, shows their fund-use statement from the API, draws where the money went as
-// SVG and downloads the same statement as CSV. Everything comes from the API with the donor's own token, so the API's
-// authorization (a donor reads only its own statement) is what keeps other donors' figures out.
+// SVG, downloads the same statement as CSV and each receipt's proof from the transparency log. Everything comes from
+// the API with the donor's own token, so the API's authorization (a donor reads only its own statement and receipts)
+// is what keeps other donors' figures out.
 "use strict";
 
 const tokenKey = "bsgfunds.portal.token";
@@ -23,8 +24,15 @@ function say(text, error = false) {
   $("status").className = error ? "error" : "";
 }
 
+// Proofs answer beside the receipts, where the donor clicked; the page's own status line is at the top.
+function sayProof(text, error = false) {
+  $("proof-status").textContent = text;
+  $("proof-status").className = error ? "error" : "";
+}
+
 function signOut(message = "") {
   sessionStorage.removeItem(tokenKey);
+  sayProof("");
   $("statement").hidden = true;
   $("sign-in").hidden = false;
   $("sign-out").hidden = true;
@@ -56,8 +64,10 @@ function statementUrl(asOf = null) {
   return `/api/reports/donors/${encodeURIComponent(who.donor_id)}/statement${q ? "?" + q : ""}`;
 }
 
+const get = (url, accept) => fetch(url, { headers: { Authorization: `Bearer ${sessionStorage.getItem(tokenKey)}`, Accept: accept } });
+
 async function call(url, accept) {
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${sessionStorage.getItem(tokenKey)}`, Accept: accept } });
+  const response = await get(url, accept);
   if (response.status === 401) {
     signOut("Your sign-in has expired: please sign in again.");
     return null;
@@ -98,6 +108,8 @@ async function show() {
     }));
     return row;
   }));
+  $("receipts").querySelector("tbody").replaceChildren(...s.contributions.flatMap((c) => c.receipts.map((r) => receiptRow(c, r))));
+  sayProof("");
   const disbursed = s.contributions.flatMap((c) => c.disbursed);
   chart($("by-programme"), "by-programme-title", total(disbursed, (d) => programmes[d.programme] ?? `${d.programme}`));
   chart($("by-region"), "by-region-title", total(disbursed, (d) => regions[d.region] ?? d.region));
@@ -106,6 +118,71 @@ async function show() {
   $("as-of").textContent = `As of ${s.asOf}, including ledger events up to number ${s.lastSequence}.`;
   $("statement").hidden = false;
   say("");
+}
+
+// A reversal is a correction of an earlier receipt, not a receipt: its proof is the receipt's own, on the line it reverses.
+function receiptRow(c, r) {
+  const row = document.createElement("tr");
+  row.dataset.contribution = c.contributionId;
+  row.dataset.sequence = r.sequence;
+  const amount = `${money.format(r.amount.amount)} ${r.amount.currency}`;
+  const cells = [r.valueDate, c.agreementReference ?? "", r.bankReference ?? "", amount, money.format(r.amountChf), `${r.sequence}`];
+  row.replaceChildren(...cells.map((text, i) => {
+    const cell = document.createElement("td");
+    cell.textContent = text;
+    if (i >= 3) cell.className = "number";
+    return cell;
+  }));
+  const proof = document.createElement("td");
+  if (r.reverses == null) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Download proof";
+    // The visible words start the accessible name, which then says which of the donor's receipts this is.
+    button.setAttribute("aria-label", `Download proof of the receipt of ${amount} on ${r.valueDate} (ledger event ${r.sequence})`);
+    button.addEventListener("click", () => downloadProof(c.contributionId, r.sequence));
+    proof.append(button);
+  } else {
+    proof.textContent = `Correction of ledger event ${r.reverses}`;
+  }
+  row.append(proof);
+  return row;
+}
+
+// The file is the API's answer byte for byte: parsing and writing it again could change how a number is written, and
+// the leaf's hash is over the exact text.
+async function downloadProof(contributionId, sequence) {
+  const name = `receipt-${contributionId}-${sequence}.json`;
+  sayProof("Fetching the proof…");
+  try {
+    const response = await get(`/api/contributions/${encodeURIComponent(contributionId)}/receipts/${encodeURIComponent(sequence)}/proof`,
+      "application/json");
+    if (response.status === 401) {
+      signOut("Your sign-in has expired: please sign in again.");
+    } else if (response.status === 409) {
+      sayProof("The fund's log has not yet signed this receipt; try again in a few seconds.", true);
+    } else if (!response.ok) {
+      let detail = "";
+      try { detail = (await response.json()).detail || ""; } catch { /* not a problem document */ }
+      sayProof(detail || `The proof could not be loaded (${response.status}).`, true);
+    } else {
+      save(await response.blob(), name);
+      sayProof(`Saved ${name}.`);
+    }
+  } catch {
+    sayProof("The proof could not be loaded: the fund's server did not answer.", true);
+  }
+}
+
+// A link to an object URL with a download attribute: no directive of the portal's CSP governs a download, so the policy stays strict.
+function save(blob, name) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(link.href);
 }
 
 function total(items, key) {
@@ -147,13 +224,7 @@ function chart(host, titleId, entries) {
 async function download() {
   const response = await call(statementUrl(shownAsOf), "text/csv");
   if (!response) return;
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = `statement-${$("from").value}-${$("to").value}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(link.href);
+  save(await response.blob(), `statement-${$("from").value}-${$("to").value}.csv`);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
