@@ -1,3 +1,4 @@
+using BsgFunds.TestSupport;
 using System.Diagnostics;
 using FluentAssertions;
 using Xunit;

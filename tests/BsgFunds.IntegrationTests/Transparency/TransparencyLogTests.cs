@@ -1,3 +1,4 @@
+using BsgFunds.TestSupport;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using BsgFunds.TestSupport;
 using BsgFunds.Audit;
 using FluentAssertions;
 using Xunit;

@@ -1,19 +1,19 @@
 using System.Diagnostics;
 
-namespace BsgFunds.PortalTests;
+namespace BsgFunds.TestSupport;
 
 /// <summary>
-/// tests/verifier/verify_log.py, which shares no code with the API: a file the portal saved must verify with it as a
-/// donor would check it, not only parse. (The integration tests have the same runner; the portal tests do not reference them.)
+/// tests/verifier/verify_log.py: a second implementation of the log's checks that shares no code with the API (Python's
+/// standard library and the openssl command line), so that a mistake made alike by producer and verifier cannot pass.
 /// </summary>
 public static class IndependentVerifier
 {
-    private static readonly string Script = Path.Combine(FindRoot(), "tests", "verifier", "verify_log.py");
+    public static string RepositoryRoot { get; } = FindRoot();
 
     public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot, "tests", "verifier", "verify_log.py"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
