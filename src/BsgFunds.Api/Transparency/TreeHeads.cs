@@ -13,6 +13,9 @@ public static class TreeHeads
     public static async Task<TreeHead?> PublishAsync(IDocumentStore store, TreeHeadSigningKey key, TimeProvider clock, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // Read and store in one transaction: the tree's table stays share-locked until the head is stored, so a tree
+        // emptied to be grown again (a rebuild from the first event) is either seen whole or waits for the head.
+        await session.BeginTransactionAsync(ct);
         var size = await MerkleNodeTable.SizeAsync(session, ct);
         if (size == 0) return null;
         if (await session.LoadAsync<PublishedTreeHead>(size, ct) is { } published) return published.ToHead();

@@ -3,8 +3,6 @@ using Alba;
 using FluentAssertions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace BsgFunds.IntegrationTests.Infrastructure;
@@ -23,15 +21,12 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The publisher signs heads of the tree as it stands: paused while the ledger is emptied, so that no head of the
-        // previous test's tree is signed in the middle and outlives it.
-        var publisher = Host.Services.GetServices<IHostedService>().OfType<Api.Transparency.TreeHeadPublisher>().Single();
-        await publisher.StopAsync(CancellationToken.None);
         await Host.ResetAllMartenDataAsync();
         // The transparency log's tree is a table of its own, outside Marten's documents: a new ledger starts a new tree.
+        // A head the publisher was signing over the old tree meanwhile holds the table until it is stored (TreeHeads), so
+        // the truncation waits for it and the delete that follows removes it.
         await Foundation.ProjectionFailureTests.Sql(
             $"truncate {Api.Transparency.MerkleNodeTable.Name}; delete from {Api.Setup.MartenSetup.Schema}.mt_doc_publishedtreehead");
-        await publisher.StartAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
