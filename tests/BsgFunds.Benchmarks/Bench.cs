@@ -120,7 +120,7 @@ public static class Bench
     private static void Add(Result r)
     {
         Results.Add(r);
-        var value = r.Unit is "ms" or "MB" ? r.P50Ms : r.PerSecond;
+        var value = r.Unit is "ms" or "MB" or "hashes" ? r.P50Ms : r.PerSecond;
         var latency = r.P99Ms > 0 ? string.Create(CultureInfo.InvariantCulture,
             $"  p50 {r.P50Ms:0.0} ms p95 {r.P95Ms:0.0} ms p99 {r.P99Ms:0.0} ms") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-70} {value,12:0.0} {r.Unit}") + latency);

@@ -41,7 +41,7 @@ public static class Report
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var r in results)
         {
-            var value = r.Unit is "ms" or "MB" ? r.P50Ms : r.PerSecond;
+            var value = r.Unit is "ms" or "MB" or "hashes" ? r.P50Ms : r.PerSecond;
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Name} | {F(value)} | {r.Unit} | {(r.P99Ms > 0 ? F(r.P50Ms) : "")} | "
                 + $"{(r.P99Ms > 0 ? F(r.P95Ms) : "")} | {(r.P99Ms > 0 ? F(r.P99Ms) : "")} |");

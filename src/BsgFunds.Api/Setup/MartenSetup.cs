@@ -73,7 +73,7 @@ public static class MartenSetup
                 opts.Projections.Add(new ReportBookProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 opts.Projections.Add(new HashChainProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 // The transparency log's tree (docs/audit.md): one writer in sequence order, beside the chain.
-                opts.Projections.Add(new MerkleTreeProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
+                opts.Projections.Add(new MerkleTreeProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(MoneyEntryTable.Definition());
                 opts.Storage.ExtendedSchemaObjects.Add(MerkleNodeTable.Definition());

@@ -20,28 +20,40 @@ public static class MerkleNodeTable
         table.AddColumn<long>("idx").AsPrimaryKey();
         table.AddColumn("hash", "bytea").NotNull();
         table.AddColumn<long>("sequence");
-        table.Indexes.Add(new IndexDefinition("ix_merkle_nodes_sequence") { Columns = ["sequence"], IsUnique = true });
+        // Only leaves have a sequence: the index holds them alone, half the rows.
+        table.Indexes.Add(new IndexDefinition("ix_merkle_nodes_sequence")
+        {
+            Columns = ["sequence"], IsUnique = true, Predicate = "sequence is not null",
+        });
         return table;
     }
 
-    /// <summary>The size of the tree before the event at this sequence: the leaf index that event gets.</summary>
-    public const string SizeBefore = $"select coalesce((select idx + 1 from {Name} where sequence < ? order by sequence desc limit 1), 0)";
+    // Every query by sequence says 'sequence is not null', so that it plainly matches the partial index (with the
+    // condition left implicit, a generic plan scanned the whole table).
+
+    /// <summary>
+    /// Where a batch starting at this sequence grows the tree: the tree's size before that event (the leaf index it
+    /// gets) and the last sequence the tree holds, as "size:last". A last at or after the sequence is a replay.
+    /// </summary>
+    public const string Start =
+        $"select coalesce((select idx + 1 from {Name} where sequence is not null and sequence < ? order by sequence desc limit 1), 0) " +
+        $"|| ':' || coalesce((select max(sequence) from {Name} where sequence is not null), 0)";
 
     /// <summary>The leaves the tree has now.</summary>
     public const string Size = $"select coalesce((select idx + 1 from {Name} where level = 0 order by idx desc limit 1), 0)";
 
     /// <summary>
-    /// Forgets every subtree that reaches past a size: a replay or rebuild from there grows the tree again, possibly
-    /// over other events (one probe of the primary key per level).
+    /// Forgets every subtree that reaches past a size, so that the tree grows again from there, possibly over other
+    /// events: one range of the primary key per level. A rebuild from the first event empties the table instead.
     /// </summary>
-    public const string TruncateTo = $"delete from {Name} t using generate_series(0, 62) as g(l) where t.level = g.l and t.idx >= (?::bigint >> g.l)";
+    public static string TruncateTo(long size) => size == 0
+        ? $"truncate {Name}"
+        : $"delete from {Name} where " + string.Join(" or ", Enumerable.Range(0, 63).Select(level =>
+            string.Create(CultureInfo.InvariantCulture, $"(level = {level} and idx >= {size >> level})")));
 
-    /// <summary>Writes a batch's complete subtrees in one statement.</summary>
-    public const string Write = $"""
-        insert into {Name} (level, idx, hash, sequence)
-        select * from unnest(?::int[], ?::bigint[], ?::bytea[], ?::bigint[])
-        on conflict (level, idx) do update set hash = excluded.hash, sequence = excluded.sequence
-        """;
+    /// <summary>Writes a batch's complete subtrees in one statement (none is there yet: the batch forgot what lay beyond).</summary>
+    public const string Write =
+        $"insert into {Name} (level, idx, hash, sequence) select * from unnest(?::int[], ?::bigint[], ?::bytea[], ?::bigint[])";
 
     // One text column a node: Marten's raw SQL reads scalars on the session's own connection, as the projection needs.
     private const string Read =
@@ -62,5 +74,6 @@ public static class MerkleNodeTable
 
     /// <summary>The leaf index of the event at this sequence, when the tree has it.</summary>
     public static async Task<long?> LeafIndexAsync(IQuerySession session, long sequence, CancellationToken ct) =>
-        (await session.AdvancedSql.QueryAsync<long>($"select idx from {Name} where sequence = ?", ct, sequence)).Cast<long?>().SingleOrDefault();
+        (await session.AdvancedSql.QueryAsync<long>($"select idx from {Name} where sequence is not null and sequence = ?", ct,
+            sequence)).Cast<long?>().SingleOrDefault();
 }

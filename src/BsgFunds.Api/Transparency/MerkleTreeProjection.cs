@@ -1,3 +1,4 @@
+using System.Globalization;
 using BsgFunds.Api.Audit;
 using BsgFunds.Domain.Transparency;
 using JasperFx.Events;
@@ -19,9 +20,10 @@ public sealed class MerkleTreeProjection : IProjection
         if (events.Count == 0) return;
         var first = events[0].Sequence;
         var last = events[^1].Sequence;
-        var size = (await operations.AdvancedSql.QueryAsync<long>(MerkleNodeTable.SizeBefore, cancellation, first)).Single();
+        var start = (await operations.AdvancedSql.QueryAsync<string>(MerkleNodeTable.Start, cancellation, first)).Single().Split(':');
+        var size = long.Parse(start[0], CultureInfo.InvariantCulture);
         // A replay or a rebuild starts again from here: what the tree held beyond is grown anew from the events.
-        operations.QueueSqlCommand(MerkleNodeTable.TruncateTo, size);
+        if (long.Parse(start[1], CultureInfo.InvariantCulture) >= first) operations.QueueSqlCommand(MerkleNodeTable.TruncateTo(size));
         var frontier = await MerkleNodeTable.ReadAsync(operations, TreeAppender.Frontier(size), cancellation);
         var appender = new TreeAppender(size, frontier);
 

@@ -27,7 +27,9 @@ public static class TreeHeads
         else if (current.To is not null)
         {
             // A node still running an old key after a rotation must not sign: its heads would not be the fund's.
-            throw new InvalidOperationException($"The signing key {key.KeyId} was retired at {current.To:O}; this node signs no more heads.");
+            throw new RefusedException(Refusal.Conflict("signing-key-retired",
+                $"This node's tree-head signing key {key.KeyId} was retired at {current.To:O}; it signs no more heads. " +
+                "Restart it with the current key (docs/operations.md), or send the request to a node that has it."));
         }
 
         var root = await RootAsync(session, size, ct);
