@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,18 +13,8 @@ public static class ChainHash
     /// <summary>The hash before the first event: 64 zeros.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static string Canonical(ChainedEvent e, string previousHash) => string.Join('\n',
-        "bsgfunds-chain-v1",
-        e.Sequence.ToString(CultureInfo.InvariantCulture),
-        e.StreamId.ToString("D"),
-        e.Version.ToString(CultureInfo.InvariantCulture),
-        e.Type,
-        e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        e.Data,
-        e.CorrelationId ?? string.Empty,
-        e.UserName ?? string.Empty,
-        e.Headers ?? string.Empty,
-        previousHash);
+    public static string Canonical(ChainedEvent e, string previousHash) =>
+        string.Join('\n', ["bsgfunds-chain-v1", .. e.CanonicalFields(), previousHash]);
 
     public static string Of(ChainedEvent e, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, previousHash))));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using BsgFunds.Domain.Audit;
 
@@ -12,17 +11,7 @@ public static class LogLeaf
 {
     public const string Version = "bsgfunds-leaf-v1";
 
-    public static string Text(ChainedEvent e) => string.Join('\n',
-        Version,
-        e.Sequence.ToString(CultureInfo.InvariantCulture),
-        e.StreamId.ToString("D"),
-        e.Version.ToString(CultureInfo.InvariantCulture),
-        e.Type,
-        e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        e.Data,
-        e.CorrelationId ?? string.Empty,
-        e.UserName ?? string.Empty,
-        e.Headers ?? string.Empty);
+    public static string Text(ChainedEvent e) => string.Join('\n', [Version, .. e.CanonicalFields()]);
 
     public static byte[] Hash(ChainedEvent e) => Hash(Text(e));
 
