@@ -15,7 +15,7 @@ namespace BsgFunds.FaultInjection;
 public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
 {
     private const int ReceiptsPerPhase = 30;
-    private static readonly string[] Projections = ["LedgerBalances", "ReportBookProjection", "HashChainProjection"];
+    private static readonly string[] Projections = ["LedgerBalances", "ReportBookProjection", "HashChainProjection", "MerkleTreeProjection"];
     private readonly Node[] nodes = [new(apiDll, pgPort, firstPort), new(apiDll, pgPort, firstPort + 1)];
     private string connection => $"Host=127.0.0.1;Port={pgPort};Database=bsgfunds;Username=postgres;Timeout=3;Pooling=false";
 
@@ -35,6 +35,7 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
                 new AgreementTerms($"N-{contribution:N}", new DateOnly(2026, 1, 15), new DateOnly(2026, 6, 30), PscRatePercent: 0m));
             for (var i = 0; i < ReceiptsPerPhase; i++) await nodes[i % 2].ReceiptAsync(contribution, $"before-{i}");
 
+            var before = await SignedHeadAsync(nodes[0], await ScalarAsync<long>("select count(*) from bsgfunds.mt_events"));
             var assignments = await AssignmentsAsync();
             var ids = new Dictionary<Guid, Node>();
             foreach (var node in nodes) ids[await node.IdAsync()] = node;
@@ -72,6 +73,11 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             if (!verification.GetProperty("intact").GetBoolean())
                 throw new InvalidOperationException($"the hash chain does not verify: {verification}");
 
+            // The transparency log went on where the killed node left it: the survivor's head extends the one signed before
+            // the kill, as the independent verifier checks from the heads, the proof and the public key alone.
+            var after = await SignedHeadAsync(survivor, await ScalarAsync<long>("select count(*) from bsgfunds.mt_events"));
+            await CheckConsistentAsync(survivor, before, after);
+
             var statement = await survivor.GetAsync($"/api/reports/donors/{donor}/statement");
             var received = statement.GetProperty("receivedChf").GetDecimal();
             if (received != 2 * ReceiptsPerPhase)
@@ -81,11 +87,50 @@ public sealed class TwoNodes(string apiDll, int pgPort, int firstPort)
             if (rebuild.Status != 409 || !rebuild.Body.Contains("rebuild-needs-single-node", StringComparison.Ordinal))
                 throw new InvalidOperationException($"a rebuild in a cluster answered {rebuild.Status} {rebuild.Body}");
             return $"{moved} of {Projections.Length} projections moved to the survivor {takeover.TotalSeconds:0.0} s after the receipts that "
-                + "followed the kill; ledger, hash chain and statement exact";
+                + "followed the kill; ledger, hash chain, transparency log and statement exact";
         }
         finally
         {
             foreach (var node in nodes) await node.KillAsync();
+        }
+    }
+
+    /// <summary>The signed tree head over this many events, once a node has published it (every few seconds).</summary>
+    private static async Task<string> SignedHeadAsync(Node node, long events)
+    {
+        string head = string.Empty;
+        await WaitAsync(async () =>
+        {
+            using var answer = await node.Api.SendAsync(HttpMethod.Get, "/api/audit/tree-heads/latest", node.Token);
+            head = await answer.Content.ReadAsStringAsync();
+            return answer.IsSuccessStatusCode && JsonDocument.Parse(head).RootElement.GetProperty("treeSize").GetInt64() == events;
+        }, TimeSpan.FromSeconds(60), $"a signed tree head of {events} events");
+        return head;
+    }
+
+    private static async Task CheckConsistentAsync(Node node, string before, string after)
+    {
+        var folder = Directory.CreateTempSubdirectory("bsgfunds-two-nodes-").FullName;
+        try
+        {
+            string Save(string name, string text)
+            {
+                File.WriteAllText(Path.Combine(folder, name), text);
+                return Path.Combine(folder, name);
+            }
+
+            var (from, to) = (JsonDocument.Parse(before).RootElement.GetProperty("treeSize").GetInt64(),
+                JsonDocument.Parse(after).RootElement.GetProperty("treeSize").GetInt64());
+            var proof = await node.GetAsync($"/api/audit/proofs/consistency?from={from}&to={to}");
+            var key = (await node.GetAsync("/api/audit/keys")).GetProperty("keys").EnumerateArray().Single(k =>
+                k.GetProperty("to").ValueKind == JsonValueKind.Null).GetProperty("publicKeyPem").GetString()!;
+            var (exit, output) = await IndependentVerifier.RunAsync("consistency", "--proof", Save("proof.json", proof.GetRawText()),
+                "--old", Save("before.json", before), "--new", Save("after.json", after), "--key", Save("key.pem", key));
+            if (exit != 0) throw new InvalidOperationException($"the log after the failover does not extend the one before it: {output}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
