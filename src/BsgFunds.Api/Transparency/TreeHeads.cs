@@ -9,7 +9,7 @@ public static class TreeHeads
     public static async Task<TreeHead?> LatestAsync(IQuerySession session, CancellationToken ct = default) =>
         (await session.Query<PublishedTreeHead>().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct))?.ToHead();
 
-    /// <summary>The head of the tree's present size: the one already published for that size, else a new one signed now.</summary>
+    /// <summary>The latest head, signed now over the tree's present size if the tree has grown past it.</summary>
     public static async Task<TreeHead?> PublishAsync(IDocumentStore store, TreeHeadSigningKey key, TimeProvider clock, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -18,7 +18,10 @@ public static class TreeHeads
         await session.BeginTransactionAsync(ct);
         var size = await MerkleNodeTable.SizeAsync(session, ct);
         if (size == 0) return null;
-        if (await session.LoadAsync<PublishedTreeHead>(size, ct) is { } published) return published.ToHead();
+        // Only a grown tree gets a head: while a rebuild regrows the tree from its first event, its size is below the
+        // latest head's, and that head still stands.
+        var latest = await session.Query<PublishedTreeHead>().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+        if (latest is not null && latest.Id >= size) return latest.ToHead();
 
         if (await session.LoadAsync<SigningKeyRecord>(key.KeyId, ct) is not { } current)
         {
