@@ -41,8 +41,9 @@ public static class GetReceiptProofEndpoint
 
         ExportedEvent? stored = null;
         await foreach (var e in AuditLog.ReadAsync(store, sequence - 1, sequence, 1, ct)) stored = e;
+        if (stored is null) throw notFound;
         var inclusion = await Proofs.InclusionAsync(session, sequence, leafIndex.Value, head.TreeSize, ct);
-        return new ReceiptProof(id, sequence, LogLeaf.Text(stored!.Event), inclusion.LeafHash, ExportForm(stored), inclusion, head);
+        return new ReceiptProof(id, sequence, LogLeaf.Text(stored.Event), inclusion.LeafHash, ExportForm(stored), inclusion, head);
     }
 
     private static JsonElement ExportForm(ExportedEvent stored)
