@@ -1,3 +1,4 @@
+using BsgFunds.Api.StaffConsole;
 using BsgFunds.Api.Dev;
 using BsgFunds.Api.Portal;
 using BsgFunds.Api.Setup;
@@ -22,6 +23,7 @@ app.UseCommandTelemetry();
 app.UseBsgProblemDetails();
 app.UseBsgOpenApi();
 app.UseBsgPortal();
+app.UseBsgConsole();
 app.UseAuthentication();
 app.UseRoleConflictRefusal();
 app.UseAuthorization();

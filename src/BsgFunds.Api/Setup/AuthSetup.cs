@@ -33,6 +33,9 @@ public static class AuthSetup
                 options.Authority = config["Auth:Authority"] is { Length: > 0 } authority
                     ? authority
                     : throw new InvalidOperationException("Auth:Authority (the OpenID Connect issuer to trust) is not configured.");
+                // Metadata over plain http only when a test says so and the issuer is on this machine (tests/BsgFunds.ConsoleTests
+                // starts one on loopback); any other issuer's keys come over https.
+                options.RequireHttpsMetadata = !(config.GetValue<bool>("Auth:AllowLoopbackHttpIssuer") && IsLoopback(options.Authority));
             }
         });
 
@@ -44,6 +47,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
+
+    private static bool IsLoopback(string authority) => Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     public static SymmetricSecurityKey DevSigningKey(IConfiguration config)
     {
