@@ -91,7 +91,10 @@ async function start(): Promise<void> {
   nav.replaceChildren(h("ul", {}, ...visible.map((r) => h("li", {}, h("a", { href: r.nav as string }, r.title)))));
   nav.hidden = false;
 
+  let latest = 0;
   async function render(moveFocus: boolean): Promise<void> {
+    // Pages render asynchronously: only the latest navigation's page may replace what is shown.
+    const mine = ++latest;
     const hash = location.hash || "#/inbox";
     const route = routes.find((r) => r.pattern.test(hash));
     for (const a of nav.querySelectorAll("a")) {
@@ -110,13 +113,17 @@ async function start(): Promise<void> {
         append(target, h("p", { class: "problem", role: "alert" }, `This page could not be shown: ${e instanceof Error ? e.message : String(e)}`));
       }
     }
+    if (mine !== latest) return;
     main.replaceChildren(...target.childNodes);
     main.setAttribute("data-page", route ? route.title : "Not found");
+    main.setAttribute("data-hash", hash);
     if (moveFocus) focusMain();
   }
 
   window.addEventListener("hashchange", () => void render(true));
   await render(false);
+  // The time from navigation to the first page drawn with the API's data (docs/console.md quotes it for the inbox).
+  performance.mark("console-first-render");
   document.body.setAttribute("data-ready", "true");
 }
 
