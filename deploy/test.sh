@@ -29,6 +29,17 @@ if [ ! -f "$contract/node_modules/.installed" ] || [ "$contract/package-lock.jso
     || echo "[test] the contract tools could not be installed from the npm registry; the contract tests will fail" >&2
 fi
 
+# The staff console (docs/console.md): its packages at the versions src/BsgFunds.Console/package-lock.json pins (installed
+# again when the lock changes), then its build: the client generated from openapi.json, tsc --strict, the esbuild bundle
+# into src/BsgFunds.Api/wwwroot/console, which the API's build below copies beside itself. The console tests also use its
+# axe-core and oidc-provider packages.
+console=src/BsgFunds.Console
+if [ ! -f "$console/node_modules/.installed" ] || [ "$console/package-lock.json" -nt "$console/node_modules/.installed" ]; then
+  (cd "$console" && npm ci --no-audit --no-fund --silent >/dev/null && touch node_modules/.installed) \
+    || echo "[test] the console's packages could not be installed from the npm registry; the console tests will fail" >&2
+fi
+(cd "$console" && npm run --silent build) || { echo "[test] the console did not build (tsc --strict or esbuild failed)" >&2; exit 1; }
+
 # NSwag, which generates the C# client the contract tests compile, at the version .config/dotnet-tools.json pins.
 dotnet tool restore >/dev/null || echo "[test] the .NET tools could not be restored; the generated-client test will fail" >&2
 

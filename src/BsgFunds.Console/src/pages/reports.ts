@@ -53,22 +53,22 @@ function isMoney(value: unknown): value is { amount: number; currency: string } 
   return !!value && typeof value === "object" && "amount" in value && "currency" in value;
 }
 
-function cell(key: string, value: unknown): string {
+function cell(key: string, value: unknown, inChf = false): string {
   if (value === null || value === undefined) return "—";
   if (isMoney(value)) return money(value.amount, value.currency);
-  if (typeof value === "number" && /Chf$/.test(key)) return chf(value);
+  if (typeof value === "number" && (inChf || /Chf$/.test(key))) return chf(value);
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
   if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${cell(k, v)}`).join("; ");
   return String(value);
 }
 
 /** Any report's JSON as facts (its scalars) and tables (its lists of rows), money always with its currency. */
-export function renderReport(title: string, value: unknown): HTMLElement {
+export function renderReport(title: string, value: unknown, inChf = false): HTMLElement {
   const section = h("section", { "aria-label": title });
   if (!value || typeof value !== "object") return section;
   const entries = Object.entries(value);
   const scalars = entries.filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== "object" || isMoney(v)));
-  append(section, facts(scalars.map(([k, v]) => [label(k), cell(k, v)])));
+  append(section, facts(scalars.map(([k, v]) => [label(k), cell(k, v, inChf)])));
   for (const [k, v] of entries) {
     if (Array.isArray(v)) {
       const rows = v as Record<string, unknown>[];
@@ -77,7 +77,7 @@ export function renderReport(title: string, value: unknown): HTMLElement {
         title: label(key), cell: (r: Record<string, unknown>) => cell(key, r[key]), numeric: /Chf$/.test(key) || isMoney(rows[0]?.[key]),
       }))));
     } else if (v && typeof v === "object" && !isMoney(v)) {
-      append(section, h("h4", {}, label(k)), renderReport(`${title}: ${label(k)}`, v));
+      append(section, h("h3", {}, label(k)), renderReport(`${title}: ${label(k)}`, v, /Chf/.test(k)));
     }
   }
   return section;
