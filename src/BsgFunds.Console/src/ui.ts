@@ -201,13 +201,12 @@ export function commandForm(spec: FormSpec): HTMLFormElement {
       for (const message of messages) if (!place(field, message)) unplaced.push(`${field}: ${message}`);
     }
     // A business refusal names no field in `errors`; its code says which field it is about.
-    const placedByCode = !problem?.errors && problem?.code && problem.detail ? place(problem.code, problem.detail) : false;
+    if (!problem?.errors && problem?.code && problem.detail) place(problem.code, problem.detail);
     const detail = problem?.detail ?? problem?.title ?? `The API answered ${response.status}.`;
     append(summary, h("p", {}, detail), ...(unplaced.length ? [h("ul", {}, ...unplaced.map((u) => h("li", {}, u)))] : []));
     if (problem?.correlationId) append(summary, h("p", { class: "hint" }, `Reference: ${problem.correlationId}`));
     summary.hidden = false;
-    if (!placedByCode) summary.focus();
-    else summary.focus();
+    summary.focus();
   };
 
   let pending = false;

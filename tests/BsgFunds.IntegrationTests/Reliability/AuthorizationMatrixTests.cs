@@ -32,6 +32,7 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         ["POST /api/contributions"] = [FO],
         ["GET /api/contributions"] = DonorReaders,
         ["GET /api/contributions/{id}"] = DonorReaders,
+        ["GET /api/contributions/{id}/history"] = [FO, AUDITOR, TSB, BDT],
         ["POST /api/contributions/{id}/agreement"] = [FO],
         ["POST /api/contributions/{id}/withdrawal"] = [FO],
         ["POST /api/contributions/{id}/amendments"] = [FO],
