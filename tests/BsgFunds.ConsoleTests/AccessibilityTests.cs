@@ -89,6 +89,9 @@ public sealed class AccessibilityTests(ConsoleSite site)
         await finance.GetByRole(AriaRole.Button, new() { Name = "Show receivables" }).ClickAsync();
         await finance.GetByRole(AriaRole.Heading, new() { Name = "Receivables", Level = 2 }).Last.WaitForAsync();
         await CheckAsync(finance, "reports");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Show statement of financial position" }).ClickAsync();
+        await finance.GetByRole(AriaRole.Heading, new() { Name = "Statement of financial position", Level = 2 }).Last.WaitForAsync();
+        (await finance.Locator("#report-output .problem").CountAsync()).Should().Be(0, "a finance officer reads the IPSAS statements");
         var download = await finance.RunAndWaitForDownloadAsync(() =>
             finance.GetByRole(AriaRole.Button, new() { Name = "Download trial balance CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);

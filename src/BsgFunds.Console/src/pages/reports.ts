@@ -45,7 +45,20 @@ const REPORTS: Report[] = [
     json: (q) => api.GET("/api/reports/donors/{donorId}/statement", { params: { path: { donorId: q.donorId }, query: { from: q.from, to: q.to, asOf: q.asOf } } }),
     csv: (q) => api.GET("/api/reports/donors/{donorId}/statement", {
       params: { path: { donorId: q.donorId }, query: { from: q.from, to: q.to, asOf: q.asOf } }, ...csv }) },
+  ...STATEMENTS(),
 ];
+
+/** The IPSAS statements (docs/statements.md) for the chosen period, the previous one beside it. */
+function STATEMENTS(): Report[] {
+  const kinds: [string, string][] = [["financial-position", "Statement of financial position"], ["financial-performance", "Statement of financial performance"],
+    ["changes-in-net-assets", "Statement of changes in net assets"], ["cash-flow", "Cash flow statement"],
+    ["budget-comparison", "Budget comparison"], ["notes", "Notes to the statements"]];
+  return kinds.map(([kind, title]) => ({
+    title, file: `statement-${kind}`,
+    json: (q: Query) => api.GET("/api/statements/{kind}", { params: { path: { kind }, query: { from: q.from, to: q.to, asOf: q.asOf } } }),
+    csv: (q: Query) => api.GET("/api/statements/{kind}", { params: { path: { kind }, query: { from: q.from, to: q.to, asOf: q.asOf } }, ...csv }),
+  }));
+}
 
 const label = (key: string): string => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()).replace(/ Chf$/, " (CHF)");
 
@@ -96,7 +109,7 @@ export const reportsPage: Page = async (main) => {
     h("label", { for: id }, text), hint ? h("span", { class: "hint", id: `${id}-hint` }, hint) : null, input);
   append(main, h("div", { class: "row", role: "group", "aria-label": "Report parameters" },
     field(ids.asOf, "As of", asOf, "Empty for now; the figures as the ledger stood at that instant"), field(ids.year, "Year", year),
-    field(ids.donor, "Donor (statement)", donor), field(ids.from, "From (statement)", from), field(ids.to, "To (statement)", to)));
+    field(ids.donor, "Donor (statement)", donor), field(ids.from, "From (statements)", from), field(ids.to, "To (statements)", to)));
   const query = (): Query => ({ year: Number(year.value), asOf: instantOf(asOf.value), donorId: donor.value, from: from.value || undefined,
     to: to.value || undefined });
   const output = h("div", { id: "report-output", "aria-live": "polite" });
@@ -117,7 +130,6 @@ export const reportsPage: Page = async (main) => {
     });
     append(list, h("li", { class: "card" }, h("h2", {}, report.title), h("div", { class: "row" }, show, download)));
   }
-  // IPSAS statements (/api/statements/{kind}) and the funding gap (/api/reports/funding-gap) join this list once they
-  // are in the API's contract (src/BsgFunds.Console/openapi.json); see docs/console.md.
+  // The funding gap (/api/reports/funding-gap) joins this list once it is in the API's contract (docs/console.md).
   append(main, list, output);
 };
