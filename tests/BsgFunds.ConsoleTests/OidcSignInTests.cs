@@ -74,10 +74,10 @@ public sealed class OidcSignInTests(ConsoleSite site)
             (await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length")).Should().Be(1);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await page.WaitForURLAsync($"http://127.0.0.1:{issuerPort}/**");
-            var confirm = page.Locator("button[autofocus], button[type=submit]").First;
-            if (await confirm.CountAsync() > 0) await confirm.ClickAsync();
-            await page.WaitForURLAsync($"{apiAddress.GetLeftPart(UriPartial.Authority)}/console/**");
+            // The provider asks to confirm (its end-session page); the console is then back at its sign-in button.
+            await page.WaitForURLAsync($"http://127.0.0.1:{issuerPort}/**", new() { WaitUntil = WaitUntilState.Commit });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+            await page.WaitForURLAsync($"{apiAddress.GetLeftPart(UriPartial.Authority)}/console/**", new() { WaitUntil = WaitUntilState.Commit });
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).WaitForAsync();
             (await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length")).Should().Be(0);
             await context.CloseAsync();
