@@ -82,6 +82,22 @@ public class InKindTests(AppFixture app) : ApiTest(app)
         events.Single(e => e.EventTypeName == "in_kind_contribution_reversed").UserName.Should().Be("fo-1");
     }
 
+    [Fact]
+    public async Task a_retried_record_with_the_same_idempotency_key_answers_the_first_id_and_records_once()
+    {
+        var token = await TokenFor("FinanceOfficer");
+        var japan = await new FinanceOffice(Host, token).Donor("Japan", "MemberState", "JP");
+        async Task<Guid> Post() => (await ReadAs<IdAnswer>(await Host.Scenario(s =>
+        {
+            s.Post.Json(Goods(japan)).ToUrl("/api/in-kind");
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
+            s.WithRequestHeader("Idempotency-Key", "in-kind-retry-1");
+            s.StatusCodeShouldBe(201);
+        }))).Id;
+        (await Post()).Should().Be(await Post());
+        (await AllEvents()).Count(e => e.EventTypeName == "in_kind_contribution_recorded").Should().Be(1);
+    }
+
     [Theory]
     [InlineData("valueChf", 0d, null, null, 400, "amount-not-positive")]
     [InlineData("valueChf", 10.005, null, null, 400, "amount-too-precise")]
