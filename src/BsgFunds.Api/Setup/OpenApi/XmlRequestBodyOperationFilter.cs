@@ -20,7 +20,7 @@ public sealed class XmlRequestBodyOperationFilter : IOperationFilter
             Description = xml.Description,
             Content = XmlRequestBodyAttribute.MediaTypes.ToDictionary(m => m, IOpenApiMediaType (_) => new OpenApiMediaType
             {
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An XML document." },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "An XML document." },
             }, StringComparer.Ordinal),
         };
         operation.Responses ??= new OpenApiResponses();
