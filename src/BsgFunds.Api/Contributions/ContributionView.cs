@@ -41,7 +41,8 @@ public sealed record ContributionView(
                     ? new ConditionView(k.Number, k.Description, s.On, s.RevenueReleasedChf)
                     : new ConditionView(k.Number, k.Description, null, null)).ToList(),
                 (c.Amendments ?? []).Select(m => new AmendmentView(m.Reference, m.SignedOn, m.Reason, m.Amount, m.Change, m.ChangeChf,
-                    m.RecordedAt)).ToList())
+                    m.RecordedAt)).ToList(),
+                a.Revenue is null ? "IPSAS 23" : "IPSAS 47", a.Revenue?.ComplianceObligations ?? false)
             : null;
         return new ContributionView(
             c.Id, c.DonorId, c.Source, c.Status, c.Earmark, c.Pledged, c.PledgedOn, agreement,

@@ -5,10 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace BsgFunds.Api.Contributions;
 
-/// <summary>The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies.</summary>
+/// <summary>
+/// The signed contribution agreement. Without pscRatePercent the configured default (7 %) applies. complianceObligations
+/// (IPSAS 47, agreements signed from 2026): whether the agreement binds the fund to use the money for its purpose and return
+/// what is unspent; without it, earmarked or conditional agreements do and pooled unconditional ones do not.
+/// </summary>
 public sealed record SignAgreement(
     [property: Required] DateOnly? SignedOn, [property: Required] string? Reference, [property: Required] MoneyInput? Amount, decimal? PscRatePercent,
-    [property: Required] IReadOnlyList<InstalmentInput>? Instalments, EarmarkInput? Earmark, IReadOnlyList<ConditionInput>? Conditions);
+    [property: Required] IReadOnlyList<InstalmentInput>? Instalments, EarmarkInput? Earmark, IReadOnlyList<ConditionInput>? Conditions,
+    bool? ComplianceObligations = null);
 
 public static class SignAgreementEndpoint
 {
@@ -33,7 +38,7 @@ public static class SignAgreementEndpoint
             loaded.State, command.Reference!.Trim(), command.SignedOn!.Value, amount!,
                 command.PscRatePercent ?? options.Value.DefaultPscRatePercent,
             instalments, command.Earmark?.ToEarmark(), (command.Conditions ?? []).Select(c => c.Description!.Trim()).ToList(), rates,
-                loaded.Closed, user.Actor(clock));
+                loaded.Closed, user.Actor(clock), options.Value.RevenuePolicy, command.ComplianceObligations);
         return await ContributionStreams.CommitAsync(session, loaded, decision, http);
     }
 

@@ -62,7 +62,8 @@ public sealed class SpendingGate
 
     private static readonly string CandidatesSql = $"""
         select jsonb_build_object('ContributionId', d.id, 'DonorId', d.data->'DonorId', 'Earmark', d.data->'Earmark',
-            'AvailableChf', d.data->'AvailableChf', 'OldestReceiptOn', d.data->'OldestReceiptOn')
+            'AvailableChf', d.data->'AvailableChf', 'OldestReceiptOn', d.data->'OldestReceiptOn',
+            'Obligations', d.data->'Obligations')
         from {MartenSetup.Schema}.mt_doc_contribution d
         where jsonb_typeof(d.data->'Agreement') = 'object' and ((d.data->>'AvailableChf')::numeric > 0 or d.id = any(?))
         """;

@@ -10,4 +10,4 @@ namespace BsgFunds.Domain.Contributions;
 public sealed record AgreementAmended(
     Guid ContributionId, Guid DonorId, string Reference, DateOnly SignedOn, string Reason, Money Amount, IReadOnlyList<Instalment> Instalments,
     Money Change, decimal RateToChf, decimal AmountChf, decimal ChangeChf, decimal ToDeferredRevenueChf, decimal ToNetAssetsChf, Earmark Earmark,
-    string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ILedgerEvent;
+    string RecordedBy, DateTimeOffset RecordedAt, ComplianceObligations? Obligations = null) : IContributionEvent, ILedgerEvent;

@@ -8,4 +8,4 @@ public sealed record AgreementSigned(
     Guid ContributionId, Guid DonorId, string Reference, DateOnly SignedOn, Money Amount,
     decimal RateToChf, string RateSource, string RateMonth, decimal AmountChf, decimal PscRatePercent,
     IReadOnlyList<Instalment> Instalments, Earmark Earmark, IReadOnlyList<AgreementCondition> Conditions,
-    string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ILedgerEvent;
+    string RecordedBy, DateTimeOffset RecordedAt, RevenueTerms? Revenue = null) : IContributionEvent, ILedgerEvent;

@@ -101,7 +101,11 @@ public sealed record Contribution(
 
     public string Currency => Agreement?.Amount.Currency ?? Pledged.Currency;
 
-    public bool IsConditional => Agreement is { Conditions.Count: > 0 };
+    /// <summary>Whether revenue waits for conditions (IPSAS 23 deferral): only agreements signed before IPSAS 47 applies.</summary>
+    public bool IsConditional => Agreement is { Conditions.Count: > 0, Revenue: null };
+
+    /// <summary>The treatment every money event of this contribution carries (null: none, IPSAS 23 or no compliance obligations).</summary>
+    public ComplianceObligations? Obligations => Agreement?.Revenue?.Stamp();
 
     /// <summary>What the donor still owes, in the agreement's currency.</summary>
     public decimal ReceivableOriginal =>

@@ -32,7 +32,7 @@ public static class ContributionDecisions
     public static Decision<AgreementSigned> SignAgreement(
         Contribution contribution, string reference, DateOnly signedOn, Money amount, decimal pscRatePercent,
         IReadOnlyList<Instalment> instalments, Earmark? earmark, IReadOnlyList<string> conditions, MonthlyExchangeRates? signingMonthRates,
-            ClosedYears closed, Actor actor)
+            ClosedYears closed, Actor actor, RevenuePolicy? revenuePolicy = null, bool? complianceObligations = null)
     {
         if (closed.Refuse(signedOn) is { } shut) return Refuse<AgreementSigned>(shut);
         if (contribution.Withdrawal is { } withdrawn)
@@ -48,6 +48,9 @@ public static class ContributionDecisions
         if (ScheduleProblem(amount, instalments, "An agreement") is { } schedule) return Refuse<AgreementSigned>(schedule);
         var effectiveEarmark = earmark ?? contribution.Earmark;
         if (effectiveEarmark.Problem("earmark") is { } bad) return Refuse<AgreementSigned>(bad);
+        var (revenue, notApplicable) = (revenuePolicy ?? RevenuePolicy.Default)
+            .TermsFor(signedOn, contribution.Source, effectiveEarmark, conditions.Count, complianceObligations);
+        if (notApplicable is not null) return Refuse<AgreementSigned>(notApplicable);
         var (rate, missing) = ExchangeRateLookup.Find(signingMonthRates, amount.Currency, signedOn);
         if (missing is not null) return Refuse<AgreementSigned>(missing);
         var amountChf = amount.ToChf(rate!.RateToChf).Amount;
@@ -56,7 +59,7 @@ public static class ContributionDecisions
         return Decision.Accept(new AgreementSigned(
             contribution.Id, contribution.DonorId, reference, signedOn, amount, rate.RateToChf, rate.Source, rate.Month,
             amountChf, pscRatePercent, instalments.OrderBy(i => i.DueOn).ToList(), effectiveEarmark,
-            conditions.Select((d, i) => new AgreementCondition(i + 1, d)).ToList(), actor.Subject, actor.Now));
+            conditions.Select((d, i) => new AgreementCondition(i + 1, d)).ToList(), actor.Subject, actor.Now, revenue));
     }
 
     /// <summary>
@@ -121,7 +124,7 @@ public static class ContributionDecisions
         return Decision.Accept(new AgreementAmended(
             contribution.Id, contribution.DonorId, reference, signedOn, reason, amount, instalments.OrderBy(i => i.DueOn).ToList(),
             amount - agreement.Amount, agreement.RateToChf, amountChf, changeChf, toDeferred, changeChf - toDeferred, contribution.Earmark,
-            actor.Subject, actor.Now));
+            actor.Subject, actor.Now, contribution.Obligations));
     }
 
     /// <summary>An instalment schedule: at least one instalment, each positive, in the agreement's currency, adding up to its amount.</summary>
@@ -218,7 +221,7 @@ public static class ContributionDecisions
         return Decision.Accept(new ContributionReceived(
             contribution.Id, contribution.DonorId, amount, valueDate, bankReference, rate.RateToChf, rate.Source, rate.Month,
             overrideRate is null ? null : overrideReason!.Trim(), amountChf, relief, amountChf - relief, agreement.PscRatePercent, psc,
-            contribution.Earmark, actor.Subject, actor.Now));
+            contribution.Earmark, actor.Subject, actor.Now, contribution.Obligations));
     }
 
     public static Decision<ContributionWrittenOff> WriteOff(Contribution contribution, Money amount, string reason, ClosedYears closed, Actor actor)
@@ -240,7 +243,7 @@ public static class ContributionDecisions
         var fromDeferred = Math.Min(amountChf, contribution.DeferredRevenueChf);
         return Decision.Accept(new ContributionWrittenOff(
             contribution.Id, contribution.DonorId, amount, reason, actor.Today, amountChf, fromDeferred, amountChf - fromDeferred,
-            contribution.Earmark, actor.Subject, actor.Now));
+            contribution.Earmark, actor.Subject, actor.Now, contribution.Obligations));
     }
 
     public static Decision<ContributionRefunded> Refund(Contribution contribution, decimal amountChf, string reason, string donorConsentReference,
@@ -258,7 +261,7 @@ public static class ContributionDecisions
 
         return Decision.Accept(new ContributionRefunded(
             contribution.Id, contribution.DonorId, amountChf, reason, donorConsentReference, actor.Today, contribution.Earmark, actor.Subject,
-                actor.Now));
+                actor.Now, contribution.Obligations));
     }
 
     /// <summary>

@@ -9,4 +9,5 @@ public sealed record ContributionReceived(
     Guid ContributionId, Guid DonorId, Money Amount, DateOnly ValueDate, string BankReference,
     decimal RateToChf, string RateSource, string RateMonth, string? RateOverrideReason,
     decimal AmountChf, decimal ReceivableReliefChf, decimal ExchangeDifferenceChf, decimal PscRatePercent, decimal PscChf,
-    Earmark Earmark, string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ILedgerEvent;
+    Earmark Earmark, string RecordedBy, DateTimeOffset RecordedAt, ComplianceObligations? Obligations = null)
+    : IContributionEvent, ILedgerEvent;

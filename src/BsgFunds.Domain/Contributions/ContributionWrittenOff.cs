@@ -4,4 +4,4 @@ namespace BsgFunds.Domain.Contributions;
 public sealed record ContributionWrittenOff(
     Guid ContributionId, Guid DonorId, Money Amount, string Reason, DateOnly On,
     decimal AmountChf, decimal FromDeferredRevenueChf, decimal FromNetAssetsChf, Earmark Earmark,
-    string RecordedBy, DateTimeOffset RecordedAt) : IContributionEvent, ILedgerEvent;
+    string RecordedBy, DateTimeOffset RecordedAt, ComplianceObligations? Obligations = null) : IContributionEvent, ILedgerEvent;

@@ -13,6 +13,12 @@ public static class Accounts
     public const string ExchangeLoss = "Expenses:ExchangeLoss";
 
     public const string CommitmentsPrefix = "NetAssets:Commitments";
+
+    /// <summary>IPSAS 47: money received under compliance obligations and not yet spent on eligible expenses, per contribution.</summary>
+    public const string ComplianceObligationsPrefix = "Liabilities:ComplianceObligations";
+
+    /// <summary>IPSAS 47: revenue recognised as money held under compliance obligations is spent, per Programme 4 a source.</summary>
+    public const string ContributionRevenuePrefix = "Revenue:Contributions";
     public const string DisbursementsPrefix = "Expenses:Disbursements";
 
     public static string Receivable(Guid donorId) => $"{ReceivablePrefix}:{donorId}";
@@ -20,4 +26,8 @@ public static class Accounts
     public static string Commitments(Guid allocationId) => $"{CommitmentsPrefix}:{allocationId}";
 
     public static string Disbursements(object use) => $"{DisbursementsPrefix}:{use}";
+
+    public static string ComplianceObligations(Guid contributionId) => $"{ComplianceObligationsPrefix}:{contributionId}";
+
+    public static string ContributionRevenue(object source) => $"{ContributionRevenuePrefix}:{source}";
 }

@@ -8,14 +8,22 @@ public static class Postings
 {
     public static IReadOnlyList<Posting> For(object @event) => @event switch
     {
+        // IPSAS 47 with compliance obligations: the agreement is a commitment of the donor, disclosed, not posted; money
+        // enters the ledger when it is received (docs/ledger.md).
+        AgreementSigned { Revenue.ComplianceObligations: true } or AgreementAmended { Obligations: not null } => [],
+        ContributionWrittenOff { Obligations: not null } or FundsCommitted { Obligations: not null } => [],
+        CommitmentReleased { Obligations: not null } => [],
+        ContributionRefunded { Obligations: { } } f => Pair(Accounts.ComplianceObligations(f.ContributionId), Accounts.Cash, f.AmountChf),
         AgreementSigned a => Agreement(a),
         AgreementAmended a => Amendment(a),
         ConditionSatisfied c => Pair(Accounts.DeferredRevenue, c.Earmark.NetAssetsAccount(), c.RevenueReleasedChf),
         ContributionReceived r => Receipt(r),
         ContributionWrittenOff w => WriteOff(w),
         ContributionRefunded f => Pair(f.Earmark.NetAssetsAccount(), Accounts.Cash, f.AmountChf),
-        ContributionEventReversed v => (v.Receipt is { } r ? Receipt(r) : v.WriteOff is { } w ? WriteOff(w) : v.Refund is { } f ? For(f) : [])
-            .Select(p => p with { AmountChf = -p.AmountChf, Original = p.Original.Negate() }).ToList(),
+        // The reversed event as stored, through this same switch, so that its treatment (IPSAS 23 or 47) travels with it.
+        ContributionEventReversed v => ((object?)v.Receipt ?? (object?)v.WriteOff ?? v.Refund) is { } reversed
+            ? For(reversed).Select(p => p with { AmountChf = -p.AmountChf, Original = p.Original.Negate() }).ToList()
+            : [],
         FundsCommitted c => Pair(c.Earmark.NetAssetsAccount(), Accounts.Commitments(c.AllocationId), c.AmountChf),
         CommitmentReleased r => Pair(Accounts.Commitments(r.AllocationId), r.Earmark.NetAssetsAccount(), r.AmountChf),
         DisbursementPaid p => Payment(p),
@@ -25,14 +33,17 @@ public static class Postings
     // Paying turns the commitment into expense: the encumbrance goes back to the fund, the expense and the cash out are recorded.
     private static List<Posting> Payment(DisbursementPaid p) =>
     [
-        .. p.Funding.SelectMany(f => Pair(Accounts.Commitments(p.AllocationId), f.Earmark.NetAssetsAccount(), f.AmountChf)),
+        .. p.Funding.SelectMany(f => f.Obligations is { } held
+            // IPSAS 47: an eligible expense satisfies the obligation for the money that paid it, which becomes revenue.
+            ? Pair(Accounts.ComplianceObligations(f.ContributionId), Accounts.ContributionRevenue(held.Source), f.AmountChf)
+            : Pair(Accounts.Commitments(p.AllocationId), f.Earmark.NetAssetsAccount(), f.AmountChf)),
         .. Pair(Accounts.Disbursements(p.Use), Accounts.Cash, p.AmountChf),
     ];
 
     private static List<Posting> Agreement(AgreementSigned a) =>
     [
         new(Accounts.Receivable(a.DonorId), a.AmountChf, a.Amount),
-        Chf(a.Conditions.Count > 0 ? Accounts.DeferredRevenue : a.Earmark.NetAssetsAccount(), -a.AmountChf),
+        Chf(a is { Conditions.Count: > 0, Revenue: null } ? Accounts.DeferredRevenue : a.Earmark.NetAssetsAccount(), -a.AmountChf),
     ];
 
     // The change of the agreed total moves the receivable, and the revenue it was recognised as (or deferred to), by as much.
@@ -46,6 +57,14 @@ public static class Postings
 
     private static List<Posting> Receipt(ContributionReceived r)
     {
+        if (r.Obligations is not null)
+        {
+            // Nothing was receivable (the agreement was not posted): the cash is owed to its purpose, PSC satisfies part of it.
+            var held = Accounts.ComplianceObligations(r.ContributionId);
+            return [new(Accounts.Cash, r.AmountChf, r.Amount), new(held, -r.AmountChf, r.Amount.Negate()),
+                .. Pair(held, Accounts.ProgrammeSupportCostIncome, r.PscChf)];
+        }
+
         var lines = new List<Posting>
         {
             new(Accounts.Cash, r.AmountChf, r.Amount),

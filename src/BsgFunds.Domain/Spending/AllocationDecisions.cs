@@ -88,7 +88,8 @@ public static class AllocationDecisions
         if (!IsFullySignedOff(signed, rules)) return Decision.Accept(signOff);
         var (lines, refusal) = Funding.Select(signed.Request, candidates);
         if (refusal is not null) return Refuse<object>(refusal);
-        var commitments = lines.Select(l => new FundsCommitted(l.ContributionId, l.DonorId, allocation.Id, l.AmountChf, l.Earmark, actor.Now));
+        var commitments = lines.Select(l => new FundsCommitted(l.ContributionId, l.DonorId, allocation.Id, l.AmountChf, l.Earmark, actor.Now,
+            l.Obligations));
         return Decision.Accept([signOff, new AllocationApproved(allocation.Id, signed.Request.AmountChf, lines, actor.Now), .. commitments]);
     }
 
@@ -113,7 +114,8 @@ public static class AllocationDecisions
                 "Pay or cancel its pending disbursements before closing the allocation."));
         var released = allocation.UnspentFunding();
         var events = new List<object> { new AllocationClosed(allocation.Id, actor.Subject, released, actor.Now) };
-        events.AddRange(released.Select(r => new CommitmentReleased(r.ContributionId, r.DonorId, allocation.Id, r.AmountChf, r.Earmark, actor.Now)));
+        events.AddRange(released.Select(r => new CommitmentReleased(r.ContributionId, r.DonorId, allocation.Id, r.AmountChf, r.Earmark, actor.Now,
+            r.Obligations)));
         return Decision.Accept(events.ToArray());
     }
 

@@ -70,7 +70,8 @@ public static class Funding
         {
             if (needed == 0) break;
             var take = Math.Min(needed, candidate.AvailableChf);
-            lines.Add(new FundingLine(candidate.ContributionId, candidate.DonorId, candidate.Earmark.Category, candidate.Earmark, take));
+            lines.Add(new FundingLine(candidate.ContributionId, candidate.DonorId, candidate.Earmark.Category, candidate.Earmark, take,
+                candidate.Obligations));
             needed -= take;
         }
 

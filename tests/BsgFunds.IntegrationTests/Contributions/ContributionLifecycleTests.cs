@@ -58,34 +58,35 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task a_conditional_eur_agreement_defers_revenue_until_each_condition_is_met_then_refunds_unspent_cash()
+    public async Task a_conditional_eur_agreement_signed_under_ipsas_23_defers_revenue_until_each_condition_is_met_then_refunds_unspent_cash()
     {
+        // Signed in 2025, before IPSAS 47 applies (decision 0011): IPSAS 23 to its end.
         var fo = await Officer();
-        await fo.Rate("EUR", "2026-02", 0.9412m);
-        await fo.Rate("EUR", "2026-05", 0.9500m);
+        await fo.Rate("EUR", "2025-02", 0.9412m);
+        await fo.Rate("EUR", "2025-05", 0.9500m);
         var donor = await fo.Donor("Fondation Exemple", "Foundation", "FR");
         var earmark = new { category = "Earmarked", programme = 3, use = "Fellowship", regions = new[] { "Africa" } };
         var id = await fo.Pledge(donor, "OtherVoluntary", 25_000m, "EUR", earmark);
 
         // 25 000 x 0.9412 = 23 530.00, all deferred.
-        var agreed = (await fo.Sign(id, 25_000m, "EUR", "2026-02-20", ["Fellowship selection panel set up", "Annual report received"],
+        var agreed = (await fo.Sign(id, 25_000m, "EUR", "2025-02-20", ["Fellowship selection panel set up", "Annual report received"],
             13m)).Contribution;
         agreed.DeferredRevenueChf.Should().Be(23_530.00m);
 
-        var first = await fo.Send("POST", $"/api/contributions/{id}/conditions/1/satisfied", new { on = "2026-04-01",
-            evidence = "Panel minutes 2026-03-28" }, 200);
+        var first = await fo.Send("POST", $"/api/contributions/{id}/conditions/1/satisfied", new { on = "2025-04-01",
+            evidence = "Panel minutes 2025-03-28" }, 200);
         (await FinanceOffice.Read<Change>(first)).Contribution.DeferredRevenueChf.Should().Be(11_765.00m);
 
         // 25 000 x 0.95 = 23 750.00; relief 23 530.00; gain 220.00; PSC 13 % = 3 087.50.
-        var received = (await fo.Receive(id, 25_000m, "EUR", "2026-05-04", "SEPA-77")).Contribution;
+        var received = (await fo.Receive(id, 25_000m, "EUR", "2025-05-04", "SEPA-77")).Contribution;
         received.Should().BeEquivalentTo(new { ReceivedChf = 23_750.00m, ExchangeDifferenceChf = 220.00m, PscChf = 3_087.50m,
             AvailableChf = 20_662.50m });
 
-        await fo.Send("POST", $"/api/contributions/{id}/conditions/2/satisfied", new { on = "2026-06-01", evidence = "Report 2026" }, 200);
+        await fo.Send("POST", $"/api/contributions/{id}/conditions/2/satisfied", new { on = "2025-06-01", evidence = "Report 2025" }, 200);
         await fo.Send("POST", $"/api/contributions/{id}/refunds", new { amountChf = 20_662.51m, reason = "Programme ended",
-            donorConsentReference = "LTR-2026-14" }, 422);
+            donorConsentReference = "LTR-2025-14" }, 422);
         var refunded = await FinanceOffice.Read<Change>(await fo.Send("POST", $"/api/contributions/{id}/refunds",
-            new { amountChf = 20_662.50m, reason = "Programme ended", donorConsentReference = "LTR-2026-14" }, 201));
+            new { amountChf = 20_662.50m, reason = "Programme ended", donorConsentReference = "LTR-2025-14" }, 201));
         refunded.Contribution.Should().BeEquivalentTo(new { RefundedChf = 20_662.50m, AvailableChf = 0m, DeferredRevenueChf = 0m,
             Status = "Closed" });
 
@@ -94,6 +95,36 @@ public class ContributionLifecycleTests(AppFixture app) : ApiTest(app)
         tb.Balance("Liabilities:DeferredRevenue").Should().Be(0m);
         tb.Balance("NetAssets:Restricted:Programme3:Fellowship:Africa").Should().Be(-(23_530.00m - 3_087.50m - 20_662.50m));
         tb.Balance("Assets:Cash").Should().Be(3_087.50m);
+    }
+
+    [Fact]
+    public async Task the_same_agreement_signed_under_ipsas_47_holds_the_cash_as_a_liability_until_spent_or_refunded()
+    {
+        var fo = await Officer();
+        await fo.Rate("EUR", "2026-02", 0.9412m);
+        await fo.Rate("EUR", "2026-05", 0.9500m);
+        var donor = await fo.Donor("Fondation Exemple", "Foundation", "FR");
+        var earmark = new { category = "Earmarked", programme = 3, use = "Fellowship", regions = new[] { "Africa" } };
+        var id = await fo.Pledge(donor, "OtherVoluntary", 25_000m, "EUR", earmark);
+
+        // Earmarked and conditional: compliance obligations by default; nothing is recognised at signature.
+        var agreed = (await fo.Sign(id, 25_000m, "EUR", "2026-02-20", ["Fellowship selection panel set up", "Annual report received"],
+            13m)).Contribution;
+        agreed.DeferredRevenueChf.Should().Be(0m);
+        var signedTb = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
+        signedTb.Accounts.Should().NotContain(a => a.Account.StartsWith("Assets:ContributionsReceivable", StringComparison.Ordinal));
+
+        // 25 000 x 0.95 = 23 750.00 held; PSC 13 % = 3 087.50 meets part of the obligation; the rest is refunded.
+        await fo.Receive(id, 25_000m, "EUR", "2026-05-04", "SEPA-77");
+        await fo.Send("POST", $"/api/contributions/{id}/refunds", new { amountChf = 20_662.50m, reason = "Programme ended",
+            donorConsentReference = "LTR-2026-14" }, 201);
+
+        var tb = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
+        tb.ShouldBalance();
+        tb.Balance($"Liabilities:ComplianceObligations:{id}").Should().Be(0m);
+        tb.Balance("Income:ProgrammeSupportCost").Should().Be(-3_087.50m);
+        tb.Balance("Assets:Cash").Should().Be(3_087.50m);
+        tb.Accounts.Should().NotContain(a => a.Account.StartsWith("NetAssets:Restricted", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using BsgFunds.Domain;
+using BsgFunds.Domain.Statements;
 using BsgFunds.IntegrationTests.Infrastructure;
+using BsgFunds.IntegrationTests.Statements;
 using FluentAssertions;
 using Xunit;
 
@@ -63,10 +66,41 @@ public class RandomLedgerTests(AppFixture app) : ApiTest(app)
             var all = (await FinanceOffice.Read<PageAnswer<ContributionAnswer>>(await fo.Send("GET", "/api/contributions?pageSize=1000", null,
                 200))).Items;
             all.Should().OnlyContain(c => c.AvailableChf >= 0 && c.ReceivableChf >= 0 && c.Receivable.Amount >= 0, $"step {step}");
+            if (step % 40 == 39) await StatementsAgree(tb, step);
         }
 
         contributions.Should().NotBeEmpty();
         moneyEvents.Should().NotBeEmpty("the sequence must exercise money events, not only refusals");
+    }
+
+    /// <summary>The IPSAS statements agree with each other and the ledger (docs/statements.md), and held money adds up per contribution.</summary>
+    private async Task StatementsAgree(TrialBalanceAnswer tb, int step)
+    {
+        var auditor = await TokenFor("Auditor", "auditor-random");
+        async Task<StatementAnswer> Statement(string kind) =>
+            await ReadAs<StatementAnswer>(await Send("GET", $"/api/statements/{kind}?from=2026-01-01&to=2026-12-31", auditor));
+        var position = await Statement("financial-position");
+        var because = $"step {step}";
+        position["Assets", "Total assets"].Should().Be(position["Net assets", "Total liabilities and net assets"], because);
+        position["Assets", "Cash and cash equivalents"].Should().Be(tb.Balance("Assets:Cash"), because);
+        (await Statement("cash-flow"))["Cash", "Cash at the end of the period"].Should().Be(tb.Balance("Assets:Cash"), because);
+        var changes = await Statement("changes-in-net-assets");
+        (await Statement("financial-performance"))["Surplus", "Surplus (deficit) for the period"].Should().Be(
+            changes["Total net assets", "Closing balance"] - changes["Total net assets", "Opening balance"], because);
+        changes["Total net assets", "Closing balance"].Should().Be(position["Net assets", "Total net assets"], because);
+
+        var ledger = new StatementLedger();
+        foreach (var e in await AllEvents()) ledger.Apply(e.Sequence, e.Data);
+        foreach (var held in ledger.Lines.Where(l => l.Account.StartsWith(Accounts.ComplianceObligationsPrefix, StringComparison.Ordinal))
+            .GroupBy(l => l.ContributionId!.Value))
+        {
+            var contribution = await ReadAs<ContributionAnswer>(await Send("GET", $"/api/contributions/{held.Key}", auditor));
+            var revenue = -ledger.Lines.Where(l => l.ContributionId == held.Key && l.Item == StatementItems.Revenue).Sum(l => l.AmountChf);
+            var trace = string.Join("\n", ledger.Lines.Where(l => l.ContributionId == held.Key)
+                .Select(l => $"{l.Sequence} {l.Event} {l.Account} {l.AmountChf} {l.Item}"));
+            (revenue - held.Sum(l => l.AmountChf)).Should().Be(contribution.ReceivedChf - contribution.RefundedChf,
+                $"{because}, contribution {held.Key}, its statement lines:\n{trace}");
+        }
     }
 
     private static (string Method, string Url, object Body, string? PledgeCurrency) NextCommand(

@@ -18,6 +18,7 @@ public static class EventSamples
             return Array.CreateInstance(type.GetGenericArguments()[0], 0);
         if (type == typeof(Money)) return Money.Chf(1m);
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-        return constructor.Invoke(constructor.GetParameters().Select(p => Of(p.ParameterType)).ToArray());
+        // An optional argument keeps its default: the event as written before that argument existed.
+        return constructor.Invoke(constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : Of(p.ParameterType)).ToArray());
     }
 }

@@ -65,6 +65,7 @@ public class AuthorizationMatrixTests(AppFixture app) : ApiTest(app)
         ["GET /api/reports/donors/{donorId}/statement"] = [.. StaffAndAuditor, DONOR],
         ["GET /api/reports/receivables"] = [FO, AUDITOR],
         ["GET /api/reports/trial-balance"] = [FO, AUDITOR],
+        ["GET /api/statements/{kind}"] = [FO, TSB, AUDITOR],
         ["GET /api/audit/events"] = [AUDITOR],
         ["GET /api/audit/digest"] = [AUDITOR, FO],
         ["POST /api/audit/verify"] = [AUDITOR],

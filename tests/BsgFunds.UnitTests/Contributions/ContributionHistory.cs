@@ -47,11 +47,21 @@ internal static class ContributionHistory
 
     public static Contribution State(object[] history) => Deciders.Contribution.Given(history).State!;
 
+    /// <summary>
+    /// The revenue policy of the tests written for IPSAS 23 (deferral by conditions): IPSAS 47 from a date none of them reaches.
+    /// The IPSAS 47 tests name <see cref="RevenuePolicy.Default"/>.
+    /// </summary>
+    public static readonly RevenuePolicy Ipsas23 = new(new DateOnly(2100, 1, 1));
+
     /// <summary>The agreement for the whole pledge, signed on 15 January at the month's rate, due in one instalment on 1 March.</summary>
     public static Decision<AgreementSigned> Sign(Contribution pledged, decimal rate = 0.9m, decimal psc = 7m, params string[] conditions) =>
+        Sign(pledged, Ipsas23, null, rate, psc, conditions);
+
+    public static Decision<AgreementSigned> Sign(Contribution pledged, RevenuePolicy policy, bool? complianceObligations, decimal rate = 0.9m,
+        decimal psc = 7m, params string[] conditions) =>
         ContributionDecisions.SignAgreement(pledged, "AGR-1", new DateOnly(2026, 1, 15), pledged.Pledged, psc,
             [new Instalment(new DateOnly(2026, 3, 1), pledged.Pledged)], null, conditions, Rates("2026-01", (pledged.Pledged.Currency, rate)),
-            ClosedYears.None, Officer);
+            ClosedYears.None, Officer, policy, complianceObligations);
 
     /// <summary>A receipt in the agreement's currency with value date 10 March, at the given rate for March.</summary>
     public static Decision<ContributionReceived> Receive(Contribution state, decimal amount, decimal rate, string bankReference = "BNK-1") =>
