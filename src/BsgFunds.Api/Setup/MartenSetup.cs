@@ -1,5 +1,6 @@
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
+using BsgFunds.Api.BankStatements;
 using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Funding;
@@ -77,6 +78,7 @@ public static class MartenSetup
                 // The transparency log's tree (docs/audit.md): one writer in sequence order, beside the chain.
                 opts.Projections.Add(new MerkleTreeProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<BankStatementProjection>(ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(MoneyEntryTable.Definition());
                 opts.Storage.ExtendedSchemaObjects.Add(MerkleNodeTable.Definition());
                 opts.Schema.For<PublishedTreeHead>().Identity(h => h.Id);
