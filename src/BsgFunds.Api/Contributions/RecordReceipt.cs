@@ -1,7 +1,3 @@
-using BsgFunds.Api.Streams;
-using BsgFunds.Domain.Contributions;
-using BsgFunds.Domain.ExchangeRates;
-
 namespace BsgFunds.Api.Contributions;
 
 /// <summary>Cash received against the agreement. rateToChf overrides the month's recorded rate and then needs rateReason.</summary>
@@ -28,20 +24,8 @@ public static class RecordReceiptEndpoint
         TimeProvider clock, HttpContext http)
     {
         var amount = new Inputs().Money(command.Amount, "amount")!;
-        // The busiest command: the closed years, the contribution and the month's rates come back in one round trip.
-        var batch = session.CreateBatchQuery();
-        var closed = batch.ClosedYearsAsync();
-        var fetched = batch.Events.FetchForWriting<Contribution>(id);
-        var monthRates = batch.Load<MonthlyExchangeRates>(StreamIds.ExchangeRates(YearMonth.Of(command.ValueDate!.Value)));
-        await batch.Execute();
-        var stream = await fetched;
-        var loaded = new Loaded<Contribution>(stream, Loaded.Found(stream, http, ContributionStreams.NotFound(id)), await closed);
-        var rates = await monthRates;
-        var bankReference = command.BankReference!.Trim();
-        var receiptsWithReference = await ContributionStreams.ReceiptsWithBankReferenceAsync(session, id, bankReference);
-        var decision = ContributionDecisions.RecordReceipt(
-            loaded.State, amount, command.ValueDate.Value, bankReference, command.RateToChf, command.RateReason, rates, receiptsWithReference,
-                loaded.Closed, user.Actor(clock));
+        var (loaded, decision) = await ReceiptRecording.DecideAsync(session, id, amount, command.ValueDate!.Value, command.BankReference!.Trim(),
+            command.RateToChf, command.RateReason, user.Actor(clock), http);
         return await ContributionStreams.CommitMoneyEventAsync(session, loaded, decision, http);
     }
 }

@@ -1,8 +1,10 @@
 using BsgFunds.Api.Allocations;
 using BsgFunds.Api.Audit;
+using BsgFunds.Api.BankStatements;
 using BsgFunds.Api.Contributions;
 using BsgFunds.Api.Donors;
 using BsgFunds.Api.Funding;
+using BsgFunds.Api.InKind;
 using BsgFunds.Api.ReferenceData;
 using BsgFunds.Api.Reports;
 using BsgFunds.Api.Transparency;
@@ -67,6 +69,7 @@ public static class MartenSetup
                 opts.Projections.Add<DelegationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<AllocationProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DisbursementIndexProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<InKindProjection>(ProjectionLifecycle.Inline);
                 // One document for the whole ledger: large batches rewrite it less often (catch-up and rebuild).
                 opts.Projections.Add<LedgerBalancesProjection>(ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
                 // Larger batches: each batch rewrites the book once, and chains in one read of the stored events.
@@ -75,6 +78,7 @@ public static class MartenSetup
                 // The transparency log's tree (docs/audit.md): one writer in sequence order, beside the chain.
                 opts.Projections.Add(new MerkleTreeProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
                 opts.Projections.Add<PeriodProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<BankStatementProjection>(ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(MoneyEntryTable.Definition());
                 opts.Storage.ExtendedSchemaObjects.Add(MerkleNodeTable.Definition());
                 opts.Schema.For<PublishedTreeHead>().Identity(h => h.Id);
@@ -84,6 +88,7 @@ public static class MartenSetup
                 opts.Schema.For<Delegation>().Index(d => d.DelegateSub);
                 opts.Schema.For<DisbursementIndex>().Index(d => d.MeetingCode).Index(d => d.PersonId);
                 opts.Schema.For<Contribution>().Index(c => c.DonorId);
+                opts.Schema.For<Domain.InKind.InKindContribution>().Index(c => c.DonorId);
             })
             .UseLightweightSessions();
 

@@ -36,6 +36,7 @@ public static class OpenApiSetup
             options.OperationFilter<RolesOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.OperationFilter<ContractOperationFilter>();
+            options.OperationFilter<XmlRequestBodyOperationFilter>();
             options.SchemaFilter<ContractSchemaFilter>();
             options.DocumentFilter<ContractDocumentFilter>();
             // Amounts are decimals, exact to the currency's minor unit: never describe them as floating point.

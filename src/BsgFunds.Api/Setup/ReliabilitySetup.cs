@@ -69,7 +69,7 @@ public static class ReliabilitySetup
         // Kestrel enforces the body limit too; this refuses a declared oversize body early on any server.
         app.Use(async (context, next) =>
         {
-            var limit = context.RequestServices.GetRequiredService<LimitOptions>().MaxRequestBodyBytes;
+            var limit = BodyLimit(context);
             if (context.Request.ContentLength > limit)
             {
                 var problem = Problems.From(new Domain.Refusal(Domain.RefusalKind.Invalid, "request-too-large",
@@ -87,6 +87,21 @@ public static class ReliabilitySetup
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
         return app;
+    }
+
+    /// <summary>
+    /// The largest body this request may send: a bank statement is a document of up to BankStatements:MaxStatementBytes, every
+    /// other body a small command. Kestrel is told too, so a body sent without Content-Length stops at the same size.
+    /// </summary>
+    private static long BodyLimit(HttpContext context)
+    {
+        var limit = context.RequestServices.GetRequiredService<LimitOptions>().MaxRequestBodyBytes;
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != BankStatements.ImportBankStatementEndpoint.Route) return limit;
+        limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<BankStatements.BankStatementOptions>>()
+            .Value.MaxStatementBytes;
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            feature.MaxRequestBodySize = limit;
+        return limit;
     }
 
     /// <summary>The connection string with bounded waits: a request never hangs long on an unreachable database.</summary>

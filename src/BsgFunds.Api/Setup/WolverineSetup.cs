@@ -37,6 +37,7 @@ public static class WolverineSetup
         builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         builder.Services.Configure<SpendingOptions>(builder.Configuration.GetSection("Spending"));
         builder.Services.Configure<BsgFunds.Api.Exports.IatiOptions>(builder.Configuration.GetSection("Iati"));
+        builder.Services.Configure<BsgFunds.Api.BankStatements.BankStatementOptions>(builder.Configuration.GetSection("BankStatements"));
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.InKind;
 using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Audit;
@@ -25,6 +26,8 @@ public static class Journal
         FundsCommitted c => Bounds.Today(c.At),
         CommitmentReleased r => Bounds.Today(r.At),
         DisbursementPaid p => p.PaidOn,
+        InKindContributionRecorded k => k.To,
+        InKindContributionReversed k => k.ReversedOn,
         _ => null,
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.InKind;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Reports;
 using BsgFunds.Domain.Spending;
@@ -45,12 +46,13 @@ public static class IatiActivities
 
     private static XElement Fund(ReportBook book, int year, IatiPublisher publisher, string fundId, MoneyEntries entries, DateTimeOffset updated)
     {
-        var incoming = Incoming(book, year, entries).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
+        var incoming = Incoming(book, year, entries).Concat(GoodsInKind(book, year)).OrderBy(t => t.On).ThenBy(t => t.Type).ToList();
         var funders = Funders(book, incoming.Select(t => t.DonorId));
         return Activity(updated, publisher, fundId, 1,
             "ITU-T Bridging the Standardization Gap (BSG) fund",
             "Voluntary contributions, partnership contributions and ITU budget for the BSG expenditure line item "
                 + "(WTSA Resolution 44, Annex, Programme 4).",
+            ServicesInKind(book, year),
             [.. funders.Select(Funding), .. Itu(publisher)],
             Start(book, year),
             geography: [],
@@ -70,6 +72,7 @@ public static class IatiActivities
         return Activity(updated, publisher, $"{fundId}-P{programme}", 2,
             $"BSG programme {programme}: {Programmes[programme].Title}",
             $"Activities of Programme {programme} of the Annex to WTSA Resolution 44, financed from the BSG fund.",
+            otherDescription: null,
             [.. funders.Select(Funding), .. Itu(publisher)],
             Start(book, year),
             Geography(book, payments, publisher),
@@ -84,7 +87,7 @@ public static class IatiActivities
         donorIds.Distinct().Select(id => book.Donors.GetValueOrDefault(id)).OfType<DonorFacts>().OrderBy(d => d.Name, StringComparer.Ordinal);
 
     private static XElement Activity(
-        DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description,
+        DateTimeOffset updated, IatiPublisher publisher, string id, int hierarchy, string title, string description, string? otherDescription,
             IEnumerable<XElement> organisations,
         DateOnly start, IEnumerable<XElement> geography, string sector, IEnumerable<XElement> budgets, IEnumerable<XElement> transactions,
             IEnumerable<XElement> related) =>
@@ -98,6 +101,7 @@ public static class IatiActivities
                 Narrative(publisher.OrganisationName)),
             new XElement("title", Narrative(title)),
             new XElement("description", new XAttribute("type", "1"), Narrative(description)),
+            otherDescription is null ? null : new XElement("description", new XAttribute("type", "4"), Narrative(otherDescription)),
             organisations,
             new XElement("activity-status", new XAttribute("code", "2")),
             new XElement("activity-date", new XAttribute("type", "2"), new XAttribute("iso-date", Date(start))),
@@ -135,6 +139,44 @@ public static class IatiActivities
             foreach (var r in e.Receipts.Concat(e.Refunds.Select(r => Negated(r))).Where(r => r.On.Year == year))
                 yield return new(r.On, "1", c.DonorId, Incoming("1", $"{r.Sequence}", r.On, r.Amount, donor, c.Earmark));
         }
+    }
+
+    /// <summary>
+    /// Goods in kind, recognised at fair value, are incoming resources of the fund: IATI 2.03 has no in-kind transaction type,
+    /// finance type or aid type, so they are incoming funds (1) said to be goods in kind in the transaction's description, in
+    /// CHF on the day they were complete; a reversal is a negative one on its own date (docs/iati.md).
+    /// </summary>
+    private static IEnumerable<Transaction> GoodsInKind(ReportBook book, int year)
+    {
+        foreach (var k in book.InKind.Values.Where(k => k.Kind == InKindType.Goods).OrderBy(k => k.To).ThenBy(k => k.Id))
+        {
+            var donor = book.Donors.GetValueOrDefault(k.DonorId);
+            var earmark = k.Programme is { } p ? Earmark.Pooled with { Category = EarmarkCategory.SoftlyEarmarked, Programme = p } : Earmark.Pooled;
+            if (k.To.Year == year)
+                yield return new(k.To, "1", k.DonorId, GoodsElement($"{k.Id}", k.To, Money.Chf(k.ValueChf), donor, earmark, k));
+            if (k.ReversedOn is { } reversed && reversed.Year == year)
+                yield return new(reversed, "1", k.DonorId, GoodsElement($"{k.Id}-reversed", reversed, Money.Chf(-k.ValueChf), donor, earmark, k));
+        }
+    }
+
+    private static XElement GoodsElement(string reference, DateOnly on, Money value, DonorFacts? donor, Earmark earmark, InKindContribution k)
+    {
+        var element = Incoming("1", reference, on, value, donor, earmark);
+        element.Element("value")!.AddAfterSelf(new XElement("description",
+            Narrative($"Goods in kind (not cash), at fair value: {k.Description}. Valuation: {k.ValuationBasis}")));
+        return element;
+    }
+
+    /// <summary>
+    /// Services in kind are disclosed, not recognised, and IATI 2.03 has no transaction for resources that are neither funds
+    /// nor recognised: the fund's activity states them in words (description type 4, other), as its notes do.
+    /// </summary>
+    private static string? ServicesInKind(ReportBook book, int year)
+    {
+        var services = book.InKind.Values.Where(k => k.Kind == InKindType.Services && k.To.Year == year && k.ReversedOn is null).ToList();
+        if (services.Count == 0) return null;
+        return $"Services in kind received in {year} (experts, hosting of meetings), disclosed and not recognised as revenue, "
+            + $"so not among the transactions: {services.Count} contribution(s) valued at CHF {Number(services.Sum(k => k.ValueChf))}.";
     }
 
     private static MoneyEntry Negated(MoneyEntry refund) => new() { Sequence = refund.Sequence, On = refund.On, Amount = refund.Amount.Negate() };

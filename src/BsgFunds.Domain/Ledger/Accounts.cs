@@ -27,6 +27,11 @@ public static class Accounts
 
     public static string Disbursements(object use) => $"{DisbursementsPrefix}:{use}";
 
+    /// <summary>Goods given in kind, recognised at fair value (IPSAS 47), and consumed in the programme when received.</summary>
+    public const string GoodsInKindRevenue = "Revenue:GoodsInKind";
+
+    public const string GoodsInKindExpense = "Expenses:GoodsInKind";
+
     public static string ComplianceObligations(Guid contributionId) => $"{ComplianceObligationsPrefix}:{contributionId}";
 
     public static string ContributionRevenue(object source) => $"{ContributionRevenuePrefix}:{source}";

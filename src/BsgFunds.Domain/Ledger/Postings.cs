@@ -1,4 +1,5 @@
 using BsgFunds.Domain.Contributions;
+using BsgFunds.Domain.InKind;
 using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain;
@@ -27,6 +28,9 @@ public static class Postings
         FundsCommitted c => Pair(c.Earmark.NetAssetsAccount(), Accounts.Commitments(c.AllocationId), c.AmountChf),
         CommitmentReleased r => Pair(Accounts.Commitments(r.AllocationId), r.Earmark.NetAssetsAccount(), r.AmountChf),
         DisbursementPaid p => Payment(p),
+        // Goods in kind: revenue at fair value, consumed on receipt; services in kind are disclosed only (decision 0012).
+        InKindContributionRecorded { Recognised: true } g => Pair(Accounts.GoodsInKindExpense, Accounts.GoodsInKindRevenue, g.ValueChf),
+        InKindContributionReversed { Recognised: true } g => Pair(Accounts.GoodsInKindRevenue, Accounts.GoodsInKindExpense, g.ValueChf),
         _ => [],
     };
 

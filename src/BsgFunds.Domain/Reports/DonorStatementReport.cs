@@ -12,7 +12,31 @@ public sealed record DonorStatementReport(
     IReadOnlyList<ContributionStatement> Contributions, decimal ReceivedChf, decimal PscChf, decimal AllocatedChf, decimal DisbursedChf,
     decimal RefundsChf, decimal ClosingBalanceChf) : IReport<DonorStatementRow>
 {
-    public IEnumerable<DonorStatementRow> Rows()
+    /// <summary>
+    /// The donor's contributions in kind complete in the period (<c>to</c> inside it) or reversed in it. They bring no cash,
+    /// so none of the statement's CHF figures above includes them.
+    /// </summary>
+    public IReadOnlyList<StatementInKind> InKind { get; init; } = [];
+
+    public IEnumerable<DonorStatementRow> Rows() => ContributionRows().Concat(InKindRows());
+
+    // A contribution in kind is a line of its own: its id stands in the contribution column, its description in the reference.
+    private IEnumerable<DonorStatementRow> InKindRows()
+    {
+        foreach (var k in InKind)
+        {
+            var row = new DonorStatementRow
+            {
+                DonorId = DonorId, DonorName = DonorName, ContributionId = k.InKindId, Line = $"InKind{k.Kind}", On = k.To, Reference = k.Description,
+                AmountChf = k.ValueChf, Programme = k.Programme,
+            };
+            if (k.To >= From && k.To <= To) yield return row;
+            if (k.ReversedOn is { } reversed && reversed >= From && reversed <= To)
+                yield return row with { Line = $"InKind{k.Kind}Reversed", On = reversed, AmountChf = -k.ValueChf };
+        }
+    }
+
+    private IEnumerable<DonorStatementRow> ContributionRows()
     {
         foreach (var c in Contributions)
         {
@@ -120,11 +144,14 @@ public sealed record DonorStatementReport(
             });
         }
 
+        var inKind = book.InKind.Values
+            .Where(k => k.DonorId == donorId && (In(k.To) || k.ReversedOn is { } reversed && In(reversed)))
+            .OrderBy(k => k.To).ThenBy(k => k.Id).Select(StatementInKind.Of).ToList();
         return new DonorStatementReport(donorId, book.Donors.TryGetValue(donorId, out var donor) ? donor.Name : string.Empty, from, to, asOf,
             book.LastSequence, statements,
             statements.Sum(s => s.ReceivedChf), statements.Sum(s => s.PscChf), statements.Sum(s => s.AllocatedChf),
                 statements.Sum(s => s.DisbursedChf),
-            statements.Sum(s => s.RefundsChf), statements.Sum(s => s.ClosingBalanceChf));
+            statements.Sum(s => s.RefundsChf), statements.Sum(s => s.ClosingBalanceChf)) { InKind = inKind };
     }
 
     /// <summary>What was available to spend at the end of a day: received less PSC, refunds and net commitments up to then.</summary>

@@ -1,6 +1,7 @@
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
 using BsgFunds.Domain.ExchangeRates;
+using BsgFunds.Domain.InKind;
 using BsgFunds.Domain.ReferenceData;
 using BsgFunds.Domain.Spending;
 
@@ -28,6 +29,9 @@ public sealed class ReportBook
     public List<CountryClassificationRecorded> CountryChanges { get; set; } = [];
     public Dictionary<string, decimal> Rates { get; set; } = [];
     public Dictionary<Guid, Spending.DisbursementRequested> Requests { get; set; } = [];
+
+    /// <summary>Contributions in kind as recorded, with their reversal once reversed.</summary>
+    public Dictionary<Guid, InKindContribution> InKind { get; set; } = [];
 
     /// <summary>Folds one stored event. Events at or before <see cref="LastSequence"/> are already in the book.</summary>
     public void Apply(object data, long sequence, DateTimeOffset timestamp) => Apply(data, sequence, timestamp, MoneyEntries.Of(data, sequence));
@@ -106,6 +110,10 @@ public sealed class ReportBook
                 Requests.Remove(p.DisbursementId);
                 break;
             case DisbursementCancelled c: Requests.Remove(c.DisbursementId); break;
+            case InKindContributionRecorded k: InKind[k.InKindId] = InKindContribution.Create(k); break;
+            case InKindContributionReversed k when InKind.TryGetValue(k.InKindId, out var given):
+                InKind[k.InKindId] = InKindContribution.Apply(given, k);
+                break;
         }
     }
 

@@ -6,12 +6,21 @@ namespace BsgFunds.Domain.Spending;
 public static class Funding
 {
     /// <summary>Whether money with this earmark may be spent on the allocation (domain.md §2 and §4).</summary>
-    public static bool Fits(Earmark earmark, AllocationRequested allocation) => earmark.Category switch
+    public static bool Fits(Earmark earmark, AllocationRequested allocation) =>
+        FitsLine(earmark, allocation.Programme, allocation.Use, id => id == allocation.AllocationId)
+        && (earmark.Category is EarmarkCategory.Unearmarked or EarmarkCategory.TightlyEarmarked || FitsPlaces(earmark, allocation));
+
+    /// <summary>
+    /// Whether money with this earmark may fund something on a budget line (programme and use): the part of <see cref="Fits"/>
+    /// that does not depend on places, which only an allocation names. Tightly earmarked money fits the line its allocation is
+    /// on (<paramref name="isOnLine"/> says whether an allocation is). The funding-gap report asks this of every line.
+    /// </summary>
+    public static bool FitsLine(Earmark earmark, int programme, UseOfFunds use, Func<Guid, bool> isOnLine) => earmark.Category switch
     {
         EarmarkCategory.Unearmarked => true,
-        EarmarkCategory.TightlyEarmarked => earmark.AllocationId == allocation.AllocationId,
-        EarmarkCategory.SoftlyEarmarked => earmark.Programme == allocation.Programme && FitsPlaces(earmark, allocation),
-        _ => earmark.Programme == allocation.Programme && earmark.Use == allocation.Use && FitsPlaces(earmark, allocation),
+        EarmarkCategory.TightlyEarmarked => earmark.AllocationId is { } allocationId && isOnLine(allocationId),
+        EarmarkCategory.SoftlyEarmarked => earmark.Programme == programme,
+        _ => earmark.Programme == programme && earmark.Use == use,
     };
 
     // Money earmarked to regions or countries goes only to allocations that name places, all of them inside the earmark.

@@ -104,6 +104,7 @@ public static class FinancialStatements
             rows.Add(("Revenue", $"Voluntary contributions: {source}", -revenue.Where(l => l.Source == source).Sum(l => l.AmountChf)));
         var unknownSource = -revenue.Where(l => l.Source is null).Sum(l => l.AmountChf);
         if (unknownSource != 0) rows.Add(("Revenue", "Voluntary contributions: source not recorded", unknownSource));
+        rows.Add(("Revenue", StatementItems.GoodsInKind, -revenue.Where(l => l.Source == StatementItems.GoodsInKind).Sum(l => l.AmountChf)));
         var gains = -lines.Where(l => l.Account == Accounts.ExchangeGain).Sum(l => l.AmountChf);
         rows.Add(("Revenue", "Exchange gains", gains));
         var totalRevenue = -revenue.Sum(l => l.AmountChf) + gains;
@@ -120,7 +121,7 @@ public static class FinancialStatements
         var byProgramme = expenses.GroupBy(l => (l.Programme, l.Use)).OrderBy(g => g.Key.Programme).ThenBy(g => g.Key.Use, StringComparer.Ordinal);
         foreach (var g in byProgramme)
             rows.Add(("Expenses by programme", $"Programme {g.Key.Programme?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: "
-                + g.Key.Use, g.Sum(l => l.AmountChf)));
+                + (g.Key.Use ?? StatementItems.GoodsInKind), g.Sum(l => l.AmountChf)));
         rows.Add(("Surplus", "Surplus (deficit) for the period", totalRevenue - totalExpenses));
         return rows;
     }
@@ -216,6 +217,12 @@ public static class FinancialStatements
         foreach (var g in ledger.Agreements.Values.GroupBy(a => a.DonorId).OrderBy(g => DonorName(ledger, g.Key), StringComparer.Ordinal))
             yield return ("Signed instalments still to come under compliance obligations (not recognised)", DonorName(ledger, g.Key),
                 g.Sum(a => a.ToComeChf));
+
+        foreach (var service in ledger.ServicesInKind.Where(x => x.To >= period.From && x.To <= period.To
+                     && (x.ReversedOn is null || x.ReversedOn > period.To)).OrderBy(x => x.To))
+            yield return ("Services in kind (disclosed, not recognised)",
+                $"{DonorName(ledger, service.DonorId)}: {service.Description}, {service.From:yyyy-MM-dd} to {service.To:yyyy-MM-dd}; valued at "
+                + service.ValuationBasis, service.ValueChf);
 
         var during = lines.In(period).ToList();
         yield return ("Exchange differences", "Realised exchange gains",

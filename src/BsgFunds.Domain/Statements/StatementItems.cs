@@ -20,6 +20,9 @@ public static class StatementItems
 
     public const string Unrestricted = "Unrestricted";
 
+    /// <summary>Goods given in kind: their revenue line and the nature of their consumption.</summary>
+    public const string GoodsInKind = "Goods in kind (fair value)";
+
     public const string Ipsas23 = "IPSAS 23";
     public const string Ipsas47WithObligations = "IPSAS 47, binding arrangement with compliance obligations";
     public const string Ipsas47WithoutObligations = "IPSAS 47, no compliance obligations";

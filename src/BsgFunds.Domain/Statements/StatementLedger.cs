@@ -1,6 +1,7 @@
 using BsgFunds.Domain.Audit;
 using BsgFunds.Domain.Contributions;
 using BsgFunds.Domain.Donors;
+using BsgFunds.Domain.InKind;
 using BsgFunds.Domain.Spending;
 
 namespace BsgFunds.Domain.Statements;
@@ -21,6 +22,10 @@ public sealed class StatementLedger
     private readonly List<StatementLine> lines = [];
     private readonly Dictionary<(Guid Allocation, Guid Contribution), decimal> heldCommitments = [];
     private readonly Dictionary<Guid, AgreementTerms> agreements = [];
+    private readonly Dictionary<Guid, ServiceInKind> services = [];
+
+    /// <summary>Services given in kind: disclosed in the notes with their valuation basis, never posted (decision 0012).</summary>
+    public IReadOnlyCollection<ServiceInKind> ServicesInKind => services.Values;
 
     public IReadOnlyList<StatementLine> Lines => lines;
 
@@ -80,6 +85,12 @@ public sealed class StatementLedger
                 agreements[v.ContributionId] = terms with { SettledOriginal = terms.SettledOriginal - undone };
                 break;
             case AllocationRequested r: programmes[r.AllocationId] = r.Programme; break;
+            case InKindContributionRecorded { Recognised: false } k:
+                services[k.InKindId] = new ServiceInKind(k.DonorId, k.Description, k.ValuationBasis, k.ValueChf, k.From, k.To, null);
+                break;
+            case InKindContributionReversed { Recognised: false } k when services.TryGetValue(k.InKindId, out var service):
+                services[k.InKindId] = service with { ReversedOn = k.ReversedOn };
+                break;
             case DisbursementRequested r: kinds[r.DisbursementId] = r.Kind.ToString(); break;
             case FundsCommitted { Obligations: not null } c: Hold(c.AllocationId, c.ContributionId, c.AmountChf); break;
             case CommitmentReleased { Obligations: not null } r: Hold(r.AllocationId, r.ContributionId, -r.AmountChf); break;
@@ -99,13 +110,18 @@ public sealed class StatementLedger
     private StatementLine Classify(Posting p, object data, DateOnly date, long sequence)
     {
         Guid? contributionId = data is IContributionEvent e ? e.ContributionId : null;
-        Guid? donorId = contributionId is { } c0 && donorOf.TryGetValue(c0, out var d0) ? d0 : null;
+        Guid? donorId = contributionId is { } c0 && donorOf.TryGetValue(c0, out var d0) ? d0
+            : data switch { InKindContributionRecorded k => k.DonorId, InKindContributionReversed k => k.DonorId, _ => null };
         var known = contributionId is { } id && contributions.TryGetValue(id, out var c) ? c : ((FundingSource, string)?)null;
         var inner = data is ContributionEventReversed v ? (object?)v.Receipt ?? (object?)v.WriteOff ?? v.Refund : data;
         var name = inner == data ? data.GetType().Name : $"{nameof(ContributionEventReversed)}:{inner?.GetType().Name}";
         var line = new StatementLine(date, sequence, name, p.Account, p.AmountChf, ClassOf(p.Account, data), null,
             Source: known?.Item1.ToString(), Standard: known?.Item2, ContributionId: contributionId, DonorId: donorId);
-        return line with { Item = ItemOf(p.Account, inner) };
+        line = line with { Item = ItemOf(p.Account, inner) };
+        int? goodsProgramme = data switch { InKindContributionRecorded k => k.Programme, InKindContributionReversed k => k.Programme, _ => null };
+        return data is InKindContributionRecorded or InKindContributionReversed
+            ? line with { Source = StatementItems.GoodsInKind, Nature = StatementItems.GoodsInKind, Programme = goodsProgramme }
+            : line;
     }
 
     /// <summary>The net assets a line belongs to; a commitment belongs to the earmark of the money it commits.</summary>
@@ -142,6 +158,8 @@ public sealed class StatementLedger
             (Accounts.ProgrammeSupportCostIncome, _) => StatementItems.ProgrammeSupportCost,
             (_, ContributionReceived) when netAssets => StatementItems.ProgrammeSupportCost,
             (_, FundsCommitted or CommitmentReleased) when netAssets => StatementItems.Commitment,
+            (Accounts.GoodsInKindRevenue, _) => StatementItems.Revenue,
+            (Accounts.GoodsInKindExpense, _) => StatementItems.Expense,
             (_, AgreementSigned or AgreementAmended or ConditionSatisfied or ContributionWrittenOff or ContributionRefunded) when netAssets =>
                 StatementItems.Revenue,
             _ when account.StartsWith(Accounts.ContributionRevenuePrefix, StringComparison.Ordinal) => StatementItems.Revenue,

@@ -179,6 +179,38 @@ public class StatementTests(AppFixture app) : ApiTest(app)
         await Send("GET", "/api/statements/notes", await TokenFor("TsbDirector", "tsb"), expectedStatus: 200);
     }
 
+    [Fact]
+    public async Task goods_in_kind_are_revenue_and_expense_at_fair_value_and_services_in_kind_are_disclosed_only()
+    {
+        var fo = new FinanceOffice(Host, await TokenFor("FinanceOfficer", "fo-1"));
+        var japan = await fo.Donor("Japan", "MemberState", "JP");
+        var goods = (await FinanceOffice.Read<IdAnswer>(await fo.Send("POST", "/api/in-kind", new
+        {
+            donorId = japan, kind = "Goods", description = "Twenty laptops", valueChf = 18_400.50m, from = $"{Y}-03-02", to = $"{Y}-03-02",
+            programme = 2, valuationBasis = "Supplier invoice",
+        }, 201))).Id;
+        await fo.Send("POST", "/api/in-kind", new
+        {
+            donorId = japan, kind = "Services", description = "Expert for a BSG workshop", valueChf = 12_600m, from = $"{Y}-05-04",
+            to = $"{Y}-05-08", programme = (int?)null, valuationBasis = "UN expert daily rate 2 520 x 5 days",
+        }, 201);
+
+        var performance = await Statement(StatementKinds.FinancialPerformance);
+        performance["Revenue", StatementItems.GoodsInKind].Should().Be(18_400.50m);
+        performance["Expenses by nature", StatementItems.GoodsInKind].Should().Be(18_400.50m);
+        performance["Surplus", "Surplus (deficit) for the period"].Should().Be(0m, "consumed on receipt");
+        var notes = await Statement(StatementKinds.Notes);
+        notes.Lines.Should().ContainSingle(l => l.Section == "Services in kind (disclosed, not recognised)")
+            .Which.Should().Match<StatementRowAnswer>(l => l.CurrentChf == 12_600m
+                && l.Item.Contains("UN expert daily rate", StringComparison.Ordinal));
+        var tb = await fo.TrialBalance(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
+        tb.Balance(Accounts.GoodsInKindRevenue).Should().Be(-18_400.50m);
+        tb.Balance(Accounts.GoodsInKindExpense).Should().Be(18_400.50m);
+
+        await fo.Send("POST", $"/api/in-kind/{goods}/reversal", new { reason = "Counted twice" }, 200);
+        (await Statement(StatementKinds.FinancialPerformance))["Revenue", StatementItems.GoodsInKind].Should().Be(0m);
+    }
+
     private sealed record ContributionFigures(decimal ReceivedChf, decimal RefundedChf, AgreementFigures Agreement);
 
     private sealed record AgreementFigures(string RevenueStandard, bool ComplianceObligations);
