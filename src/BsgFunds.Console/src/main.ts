@@ -4,6 +4,7 @@ import { useToken } from "./api";
 import { DevSignIn, loadConfig, OidcSignIn, personOf, STAFF_ROLES, type SignIn } from "./auth";
 import type { Ctx, Page } from "./context";
 import { auditPage } from "./pages/audit";
+import { bankStatementPage } from "./pages/bankstatements";
 import { allocationPage, budgetPage } from "./pages/budget";
 import { contributionPage, donorPage, donorsPage } from "./pages/donors";
 import { disbursementPage } from "./pages/disbursements";
@@ -28,6 +29,7 @@ const routes: Route[] = [
   { pattern: /^#\/budget$/, page: budgetPage, nav: "#/budget", title: "Budget and allocations" },
   { pattern: /^#\/allocations\/([\w-]+)$/, page: allocationPage, title: "Allocation" },
   { pattern: /^#\/disbursements\/([\w-]+)$/, page: disbursementPage, title: "Disbursement" },
+  { pattern: /^#\/bank-statements\/([\w-]+)$/, page: bankStatementPage, title: "Bank statement" },
   { pattern: /^#\/reports$/, page: reportsPage, nav: "#/reports", title: "Reports and statements" },
   { pattern: /^#\/audit$/, page: auditPage, nav: "#/audit", title: "Audit", roles: ["Auditor", "FinanceOfficer"] },
 ];

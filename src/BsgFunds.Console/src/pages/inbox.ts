@@ -1,7 +1,8 @@
 // What awaits me: the items waiting for the signed-in person's roles, each linking to where it is acted on.
 import { api, type Schemas } from "../api";
 import { YEAR, type Page } from "../context";
-import { append, chf, h, link, table } from "../ui";
+import { append, chf, h, link, moneyOf, table } from "../ui";
+import { isToDo } from "./bankstatements";
 
 type Allocation = Schemas["Api.Allocations.AllocationView"];
 type Summary = Schemas["Api.Allocations.DisbursementSummary"];
@@ -59,9 +60,18 @@ export const inboxPage: Page = async (main, ctx) => {
     ], "none waiting."));
   }
   if (ctx.has("FinanceOfficer")) {
-    // Issue 15's bank statements are not in this API's contract yet (src/BsgFunds.Console/openapi.json): once
-    // /api/bank-statements is, their lines to confirm belong here (docs/console.md).
-    sections.push(h("p", { class: "hint", id: "bank-lines" }, "Bank-statement lines to confirm: not available from this API yet."));
+    const lines: { statement: Schemas["Api.BankStatements.BankStatementView"]; line: Schemas["Api.BankStatements.BankStatementLineView"] }[] = [];
+    const { data: statements } = await api.GET("/api/bank-statements", { params: { query: { pageSize: 100 } } });
+    for (const summary of (statements?.items ?? []).filter((st) => st.progress.leftToDo > 0)) {
+      const { data: statement } = await api.GET("/api/bank-statements/{id}", { params: { path: { id: summary.id } } });
+      if (statement) lines.push(...statement.lines.filter(isToDo).map((line) => ({ statement, line })));
+    }
+    sections.push(table("Bank-statement lines to confirm", lines, [
+      { title: "Line", cell: (r) => link(`#/bank-statements/${r.statement.id}`, `${r.statement.statementReference}, line ${r.line.number}`) },
+      { title: "Amount", cell: (r) => moneyOf(r.line.amount), numeric: true },
+      { title: "Debtor", cell: (r) => r.line.debtorName ?? "—" },
+      { title: "Status", cell: (r) => r.line.status },
+    ], "none waiting."));
   }
   if (sections.length === 0) sections.push(h("p", {}, "Nothing here waits for your roles; the other pages are open to you."));
   append(main, h("p", { class: "hint" }, `Allocations of ${years.join(" and ")}.`), ...sections.map((s) => h("section", {}, s)));
