@@ -38,6 +38,21 @@ public sealed class ConsoleSite : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Where the screenshots and measurements go: docs/console (committed, shown by docs/console.md) only when
+    /// BSGFUNDS_UPDATE_SCREENSHOTS=1, so an ordinary run leaves a developer's checkout clean; else a folder of the test run.
+    /// </summary>
+    public static string Shots { get; } = MakeShots();
+
+    private static string MakeShots()
+    {
+        var folder = Environment.GetEnvironmentVariable("BSGFUNDS_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot, "docs", "console")
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "console");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
     public static string ConsoleFolder => Path.Combine(RepositoryRoot, "src", "BsgFunds.Console");
 
     public async Task InitializeAsync()
